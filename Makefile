@@ -1,0 +1,44 @@
+# Two commands set up a fresh machine: `make serve` and `make test`.
+# Both create .venv when it is missing and install the pinned dependencies.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test build check lint clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+## serve: the site on http://127.0.0.1:8000, rebuilt as sources change
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+## test: the whole test suite (unit, integrity, build)
+test: $(STAMP)
+	$(BIN)/ruff check macros tests
+	$(BIN)/python -m pytest
+
+## build: mkdocs build --strict into site/; a failed build leaves site/ as it was
+build: $(STAMP)
+	rm -rf .site-new
+	$(BIN)/mkdocs build --strict --site-dir .site-new
+	rm -rf .site-old
+	if [ -d site ]; then mv site .site-old; fi
+	mv .site-new site
+	rm -rf .site-old
+
+## check: validate every source without building
+check: $(STAMP)
+	$(BIN)/python -m macros check
+
+lint: $(STAMP)
+	$(BIN)/ruff check macros tests
+
+clean:
+	rm -rf site .site-new .site-old .pytest_cache

@@ -1,0 +1,1 @@
+"""The thin glue between the engine-free core and MkDocs / mkdocs-macros."""

@@ -1,0 +1,41 @@
+"""mkdocs-macros entry point: the macros that pages may call.
+
+Pages opt in with ``render_macros: true`` in their front matter (the site sets
+``render_by_default: false``) so that article text is never read as Jinja.
+"""
+
+from __future__ import annotations
+
+from macros.adapter.state import current
+from macros.render.links import relative_url
+from macros.render.references_page import references_html
+
+
+def define_env(env) -> None:
+    """Register the site's macros with mkdocs-macros."""
+
+    def _url_for(target_src: str) -> str:
+        state = current()
+        return relative_url(env.page.file.src_uri, target_src, state.directory_urls)
+
+    @env.macro
+    def references() -> str:
+        """Every cited work, Harvard style, with "Cited in" links."""
+        state = current()
+        return references_html(state.site, state.formatted, _url_for)
+
+    @env.macro
+    def further_reading() -> str:
+        """Works in the article's list that its text does not cite."""
+        state = current()
+        return references_html(state.site, state.formatted, _url_for, further_reading=True)
+
+    @env.macro
+    def reference_counts() -> dict:
+        """How many works are cited, listed for further reading, incomplete."""
+        refs = current().site.references.values()
+        return {
+            "cited": sum(not r.further_reading for r in refs),
+            "further_reading": sum(r.further_reading for r in refs),
+            "incomplete": sum(r.incomplete for r in refs),
+        }

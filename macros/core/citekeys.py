@@ -1,0 +1,116 @@
+"""A pure parser for pandoc citation syntax in Markdown text.
+
+Supported forms (the convention of pandoc, Quarto, MyST and mkdocs-bibtex):
+
+* ``[@rosa2019]`` and ``[@rosa2019, p. 184]``: parenthetical, with a locator;
+* ``[@firmin2024; @lefevre2019]``: several works in one parenthesis;
+* ``[see @key, p. 3]``: a prefix before the key;
+* ``[-@key]``: year only, when the prose already names the authors;
+* ``@owens2023`` and ``@holmes2022 [p19]``: narrative, with a locator.
+
+The same compiled pattern serves the validator (which scans whole files) and
+the Markdown extension (which renders), so the two can never disagree about
+what counts as a citation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+# A key starts and ends with a word character and may contain the internal
+# punctuation pandoc allows; trailing punctuation ("@owens2023.") is not part
+# of the key.
+KEY = r"[\w](?:[\w:.#$%&+?<>~/-]*[\w])?"
+
+# One pattern for both forms. The bracketed form must contain an "@" and must
+# not be a Markdown link ("[text](url)" or "[text][ref]"). The narrative form
+# must not follow a word character, so e-mail addresses are not citations.
+CITATION_PATTERN = (
+    r"(?<![\w!\\])\[(?P<group>[^\[\]]*?-?@" + KEY + r"[^\[\]]*)\](?![(\[])"
+    r"|(?<![\w@\\\[])@(?P<key>" + KEY + r")(?:[ ]\[(?P<locator>[^\[\]@]+)\](?![(\[]))?"
+)
+CITATION_RE = re.compile(CITATION_PATTERN)
+_ITEM_RE = re.compile(
+    r"^\s*(?P<prefix>.*?)\s*(?P<suppress>-)?@(?P<key>" + KEY + r")\s*(?:,\s*(?P<locator>.*?))?\s*$",
+    re.DOTALL,
+)
+
+
+@dataclass(frozen=True)
+class CiteItem:
+    """One work cited, with the text around it."""
+
+    key: str
+    locator: str = ""
+    prefix: str = ""
+    suppress_author: bool = False
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A citation as written: its items, its form and where it stands."""
+
+    items: tuple[CiteItem, ...]
+    narrative: bool
+    start: int
+    end: int
+    source: str
+
+
+class CitationSyntaxError(ValueError):
+    """A bracketed group that looks like a citation but cannot be read."""
+
+
+def parse_match(match: re.Match[str]) -> Citation:
+    """Turn a :data:`CITATION_RE` match into a :class:`Citation`."""
+    if match.group("key") is not None:
+        item = CiteItem(match.group("key"), (match.group("locator") or "").strip())
+        return Citation((item,), True, match.start(), match.end(), match.group(0))
+    items = []
+    for part in match.group("group").split(";"):
+        item_match = _ITEM_RE.match(part)
+        if not item_match:
+            raise CitationSyntaxError(
+                f"cannot read citation item '{part.strip()}' in '{match.group(0)}'"
+            )
+        items.append(
+            CiteItem(
+                key=item_match.group("key"),
+                locator=(item_match.group("locator") or "").strip(),
+                prefix=item_match.group("prefix").strip(),
+                suppress_author=bool(item_match.group("suppress")),
+            )
+        )
+    return Citation(tuple(items), False, match.start(), match.end(), match.group(0))
+
+
+_FENCE_RE = re.compile(r"^(?P<fence>```+|~~~+).*?^(?P=fence)[ \t]*$", re.MULTILINE | re.DOTALL)
+_CODE_SPAN_RE = re.compile(r"(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)", re.DOTALL)
+_HTML_COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def blank_code(markdown: str) -> str:
+    """Replace fenced code, code spans and comments by spaces, keeping offsets.
+
+    Citations are never read inside code, so ``@decorator`` in a code block is
+    not a citation; offsets and line breaks are kept so positions stay true.
+    """
+
+    def blank(match: re.Match[str]) -> str:
+        return re.sub(r"[^\n]", " ", match.group(0))
+
+    for pattern in (_FENCE_RE, _HTML_COMMENT_RE, _CODE_SPAN_RE):
+        markdown = pattern.sub(blank, markdown)
+    return markdown
+
+
+def find_citations(markdown: str) -> Iterator[Citation | CitationSyntaxError]:
+    """Every citation in a Markdown text, skipping code; bad groups as errors."""
+    for match in CITATION_RE.finditer(blank_code(markdown)):
+        try:
+            yield parse_match(match)
+        except CitationSyntaxError as error:
+            error.offset = match.start()  # type: ignore[attr-defined]
+            yield error

@@ -1,0 +1,140 @@
+"""Loading the Markdown pages under ``docs/``: module front matter and citations.
+
+Every page is read once; module pages (those whose front matter names a
+``module``) are checked against the module schema, and the citations of every
+page are collected with their line and column for the cross-checks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .citekeys import Citation, CitationSyntaxError, find_citations
+from .problems import Problem, did_you_mean, line_and_column
+from .source import FrontMatter, read_text, split_front_matter
+
+MODULE_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+#: Front-matter keys a module page may have: (type, required, (min, max) items).
+MODULE_FIELDS: dict[str, tuple[type, bool, tuple[int, int] | None]] = {
+    "module": (str, True, None),
+    "title": (str, True, None),
+    "section": (str, False, None),
+    "objectives": (list, True, (2, 4)),
+    "key_points": (list, True, (3, 5)),
+}
+#: Keys MkDocs, Material or mkdocs-macros read on any page.
+ENGINE_FIELDS = frozenset({"title", "description", "hide", "render_macros", "template", "search", "status", "icon"})
+
+
+@dataclass(frozen=True)
+class CitationUse:
+    """One work cited at one place on one page."""
+
+    key: str
+    path: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Page:
+    """A Markdown page: its path under ``docs/``, front matter and citations."""
+
+    src: str  # path relative to docs/, with forward slashes
+    path: str  # path as shown to maintainers (relative to the project root)
+    meta: dict[str, Any] = field(compare=False)
+    citations: tuple[CitationUse, ...] = ()
+
+    @property
+    def module(self) -> str | None:
+        value = self.meta.get("module")
+        return value if isinstance(value, str) else None
+
+    @property
+    def title(self) -> str:
+        return str(self.meta.get("title", self.src))
+
+
+def _check_module(front: FrontMatter) -> list[Problem]:
+    problems = []
+    data = front.data
+    for key in data:
+        if key not in MODULE_FIELDS and key not in ENGINE_FIELDS:
+            problems.append(Problem(
+                front.path, front.line_of(key), 1, "module-unknown-field",
+                f"unknown front-matter field '{key}'",
+                did_you_mean(key, MODULE_FIELDS) or "allowed: " + ", ".join(MODULE_FIELDS),
+            ))
+    for key, (kind, required, bounds) in MODULE_FIELDS.items():
+        if key not in data:
+            if required:
+                problems.append(Problem(
+                    front.path, 1, 1, "module-missing-field",
+                    f"module page is missing the front-matter field '{key}'",
+                    f"add '{key}:' to the front matter",
+                ))
+            continue
+        value = data[key]
+        if kind is str and isinstance(value, (int, float)) and key == "section":
+            value = str(value)
+        if not isinstance(value, kind) or (kind is str and not value.strip()):
+            problems.append(Problem(
+                front.path, front.line_of(key), 1, "module-field-type",
+                f"'{key}' must be {'a list' if kind is list else 'a non-empty text'}, "
+                f"not {type(value).__name__}",
+            ))
+            continue
+        if bounds:
+            low, high = bounds
+            if not low <= len(value) <= high:
+                problems.append(Problem(
+                    front.path, front.line_of(key), 1, "module-field-count",
+                    f"'{key}' has {len(value)} items; a module needs {low} to {high}",
+                ))
+            for index, item in enumerate(value):
+                if not isinstance(item, str) or not item.strip():
+                    problems.append(Problem(
+                        front.path, front.line_of(key) + index + 1, 1, "module-field-type",
+                        f"item {index + 1} of '{key}' must be a non-empty text",
+                    ))
+    module_id = data.get("module")
+    if isinstance(module_id, str) and not MODULE_ID_RE.match(module_id):
+        problems.append(Problem(
+            front.path, front.line_of("module"), 1, "module-bad-id",
+            f"module id '{module_id}' is not a lower-case slug",
+            "use lower-case letters, digits and single hyphens, like 'relational-practice'",
+        ))
+    return problems
+
+
+def load_page(file: Path, docs_dir: Path, display_root: Path) -> tuple[Page, list[Problem]]:
+    """Read one page: front matter, module checks and its citations."""
+    path = file.relative_to(display_root).as_posix()
+    front = split_front_matter(read_text(file), path)
+    problems = list(front.problems)
+    if "module" in front.data:
+        problems.extend(_check_module(front))
+    uses = []
+    offset_line = front.body_line - 1
+    for found in find_citations(front.body):
+        if isinstance(found, CitationSyntaxError):
+            line, column = line_and_column(front.body, found.offset)  # type: ignore[attr-defined]
+            problems.append(Problem(path, line + offset_line, column, "cite-syntax", str(found),
+                                    "write citations like [@key], [@key, p. 3] or [@a; @b]"))
+            continue
+        uses.extend(_uses(found, front.body, path, offset_line))
+    page = Page(file.relative_to(docs_dir).as_posix(), path, front.data, tuple(uses))
+    return page, problems
+
+
+def _uses(citation: Citation, body: str, path: str, offset_line: int) -> list[CitationUse]:
+    result = []
+    for item in citation.items:
+        offset = body.index("@" + item.key, citation.start) + 1
+        line, column = line_and_column(body, offset)
+        result.append(CitationUse(item.key, path, line + offset_line, column))
+    return result

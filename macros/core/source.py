@@ -1,0 +1,91 @@
+"""Reading source files: encoding, line endings and YAML front matter.
+
+Every loader reads through here so that a byte-order mark, Windows line
+endings or a YAML mistake are handled the same way everywhere, and so that
+positions reported to maintainers are lines of the file as they see it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+
+def read_text(path: Path) -> str:
+    """The file's text with any BOM removed and line endings made ``\\n``."""
+    text = path.read_bytes().decode("utf-8-sig")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """A Markdown file split into its YAML front matter and its body.
+
+    ``key_lines`` maps each top-level key to the line it is written on, so
+    that a problem with a value can point at that line.
+    """
+
+    path: str
+    data: dict[str, Any]
+    key_lines: dict[str, int]
+    body: str
+    body_line: int  # line number of the body's first line in the file
+    problems: tuple[Problem, ...] = field(default=())
+
+    def line_of(self, key: str) -> int:
+        """The line of ``key``, or of the front matter's start if absent."""
+        return self.key_lines.get(key, 1)
+
+
+def _yaml_problem(path: str, error: yaml.YAMLError, line_offset: int) -> Problem:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
+    column = (mark.column + 1) if mark else 1
+    problem = getattr(error, "problem", None) or str(error)
+    hint = "check indentation (spaces, not tabs) and quote values that contain ':'"
+    return Problem(path, line, column, "yaml-syntax", f"YAML syntax error: {problem}", hint)
+
+
+def load_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, dict[str, int], list[Problem]]:
+    """Parse YAML, returning the data, the line of each top-level key and problems."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        return None, {}, [_yaml_problem(path, error, line_offset)]
+    key_lines: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, _value in node.value:
+            key_lines[str(key_node.value)] = key_node.start_mark.line + 1 + line_offset
+    return data, key_lines, []
+
+
+def split_front_matter(text: str, path: str) -> FrontMatter:
+    """Split ``---``-fenced YAML front matter from a Markdown file's body."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return FrontMatter(path, {}, {}, text, 1)
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            break
+    else:
+        problem = Problem(path, 1, 1, "front-matter-unclosed",
+                          "front matter opened with '---' is never closed",
+                          "add a line '---' after the last front-matter key")
+        return FrontMatter(path, {}, {}, text, 1, (problem,))
+    yaml_text = "\n".join(lines[1:index])
+    data, key_lines, problems = load_yaml(yaml_text, path, line_offset=1)
+    if data is None and not problems:
+        data = {}
+    if not problems and not isinstance(data, dict):
+        problems = [Problem(path, 2, 1, "front-matter-type",
+                            "front matter must be a mapping of keys to values",
+                            "write 'key: value' lines between the '---' fences")]
+        data = {}
+    body = "\n".join(lines[index + 1:])
+    return FrontMatter(path, data or {}, key_lines, body, index + 2, tuple(problems))

@@ -1,0 +1,1 @@
+"""Rendering the content model to HTML or Markdown, engine-free."""

@@ -1,0 +1,41 @@
+"""The box at the top of a module page: its id, objectives and key points.
+
+This text is the site's (not the authors'), so it is set apart from the
+article in a labelled box; values are escaped so that front matter can never
+inject markup into a page.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+
+def _items(values: list[Any]) -> str:
+    return "\n".join(f"    - {escape(str(value), quote=False)}" for value in values)
+
+
+def module_intro(meta: dict[str, Any]) -> str:
+    """Markdown for the "In this module" box, or "" for a non-module page."""
+    if not meta.get("module"):
+        return ""
+    parts = ['!!! abstract "In this module"', ""]
+    if meta.get("objectives"):
+        parts += ["    **Learning objectives.** After reading this module you will be able to:", "",
+                  _items(meta["objectives"]), ""]
+    if meta.get("key_points"):
+        parts += ["    **Key points**", "", _items(meta["key_points"]), ""]
+    parts += [f"    <small>Module id: `{escape(str(meta['module']))}`. Objectives and key "
+              "points are this edition's summary; the text below is the authors'.</small>", ""]
+    return "\n".join(parts)
+
+
+def insert_after_title(markdown: str, block: str) -> str:
+    """Put ``block`` after the page's first ``# `` heading (or at the top)."""
+    if not block:
+        return markdown
+    lines = markdown.split("\n")
+    for index, line in enumerate(lines):
+        if line.startswith("# "):
+            return "\n".join(lines[: index + 1] + ["", block] + lines[index + 1:])
+    return block + "\n" + markdown
