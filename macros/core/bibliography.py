@@ -156,6 +156,7 @@ def load_bibliography(file: Path, display_path: str | None = None) -> Bibliograp
     text = read_text(file)
     positions, field_lines = _positions(text)
     problems: list[Problem] = []
+    broken: set[str] = set()  # entries with a syntax error: their fields are unreliable
 
     seen: dict[str, int] = {}
     for _type, key, line in positions:
@@ -182,6 +183,7 @@ def load_bibliography(file: Path, display_path: str | None = None) -> Bibliograp
             lineno = lineno or 1
             start_line = text.count("\n", 0, error.error_context_info[0]) + 1
             opened = [key for _type, key, line in positions if line == start_line]
+            broken.update(opened)
             where = f" in entry '{opened[0]}' (opened on line {start_line})" if opened else ""
             problems.append(Problem(
                 path, lineno, column + 1, "bib-syntax",
@@ -202,5 +204,6 @@ def load_bibliography(file: Path, display_path: str | None = None) -> Bibliograp
         )
         ref = Reference(key, entry.type.lower(), entry, line, field_lines.get(key, {}), keywords)
         references[key] = ref
-        problems.extend(check_reference(ref, path))
+        if key not in broken:
+            problems.extend(check_reference(ref, path))
     return Bibliography(path, MappingProxyType(references), data, tuple(problems))

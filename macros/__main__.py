@@ -1,0 +1,44 @@
+"""Command line: ``python -m macros check`` validates every source, no build.
+
+Exit status: 0 when the sources are clean, 1 when problems were found, 2 when
+the check itself could not run (a missing folder, a bug).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from macros.core.problems import report
+from macros.core.site import load_site
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m macros", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="validate every source without building the site")
+    check.add_argument("--root", default=".", help="the project folder (default: .)")
+    check.add_argument("--github", action="store_true", default=bool(os.environ.get("GITHUB_ACTIONS")),
+                       help="print GitHub Actions annotations (default when GITHUB_ACTIONS is set)")
+    args = parser.parse_args(argv)
+
+    root = Path(args.root)
+    if not (root / "docs").is_dir():
+        print(f"{root}: no docs/ folder here; run from the project folder or pass --root", file=sys.stderr)
+        return 2
+    try:
+        site = load_site(root)
+    except Exception as error:  # noqa: BLE001 - any failure of the checker itself is exit 2
+        print(f"the check could not run: {error!r}", file=sys.stderr)
+        return 2
+    if site.problems:
+        print(report(site.problems, github=args.github))
+        return 1
+    print(f"All sources are valid: {len(site.modules)} modules, {len(site.references)} references.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

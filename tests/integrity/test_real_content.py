@@ -1,0 +1,60 @@
+"""Integrity of the real content: the sources as they are in the repository."""
+
+import re
+
+import pytest
+
+from macros.core.site import load_site
+
+
+@pytest.fixture(scope="module")
+def site(root):
+    return load_site(root)
+
+
+def test_sources_have_no_problems(site):
+    assert site.problems == (), "\n".join(p.format() for p in site.problems)
+
+
+def test_there_is_real_content(site):
+    assert len(site.modules) >= 10
+    assert len(site.references) >= 60
+    assert sum(len(page.citations) for page in site.pages) >= 80
+
+
+def test_every_citation_resolves(site):
+    for page in site.pages:
+        for use in page.citations:
+            assert use.key in site.references, f"{use.path}:{use.line}: {use.key}"
+
+
+def test_every_entry_is_cited_or_further_reading(site):
+    for key, ref in site.references.items():
+        assert bool(site.cited_in.get(key)) != ref.further_reading, key
+
+
+def test_incomplete_entries_say_how_the_article_cites_them(site):
+    incomplete = [ref for ref in site.references.values() if ref.incomplete]
+    assert incomplete, "the article cites works missing from its list"
+    for ref in incomplete:
+        assert "title" not in ref.entry.fields, f"{ref.key}: no invented title"
+        assert ref.entry.fields.get("note"), f"{ref.key}: note how the article cites it"
+
+
+def test_module_ids_are_unique_slugs(site):
+    ids = [page.module for page in site.modules]
+    assert len(ids) == len(set(ids))
+    assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", i) for i in ids)
+
+
+def test_keys_follow_surname_year(site):
+    for key in site.references:
+        assert re.fullmatch(r"[a-z]+\d{4}[a-z]?", key), key
+
+
+def test_no_author_year_left_as_plain_text(site, root):
+    """Every '(Name 2019)' in the modules must be a pandoc citation."""
+    pattern = re.compile(r"\((?:[A-Z][\w’'-]+[ ,&]+)+(?:et al\.? ?,? )?(?:19|20)\d\d")
+    for page in site.modules:
+        text = (root / page.path).read_text(encoding="utf-8")
+        assert not pattern.search(text), f"{page.path}: {pattern.search(text).group(0)}"

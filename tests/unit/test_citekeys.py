@@ -1,0 +1,63 @@
+"""The pandoc citation parser: one behaviour per test."""
+
+from macros.core.citekeys import CiteItem, find_citations
+
+
+def only(text):
+    found = list(find_citations(text))
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_parenthetical():
+    citation = only("as shown [@rosa2019].")
+    assert not citation.narrative
+    assert citation.items == (CiteItem("rosa2019"),)
+
+
+def test_locator_is_kept_verbatim():
+    assert only("[@williams2022, p19]").items[0].locator == "p19"
+    assert only("[@rosa2019, p. 184]").items[0].locator == "p. 184"
+
+
+def test_several_works_in_one_bracket():
+    keys = [item.key for item in only("[@firmin2024; @lefevre2019]").items]
+    assert keys == ["firmin2024", "lefevre2019"]
+
+
+def test_year_only():
+    item = only("Firmin and colleagues [-@firmin2024]").items[0]
+    assert item.suppress_author and item.key == "firmin2024"
+
+
+def test_prefix():
+    item = only("[see @rosa2019, ch. 3]").items[0]
+    assert (item.prefix, item.key, item.locator) == ("see", "rosa2019", "ch. 3")
+
+
+def test_narrative_ends_before_punctuation():
+    citation = only("as @owens2023. Next")
+    assert citation.narrative and citation.items[0].key == "owens2023"
+
+
+def test_narrative_with_locator():
+    citation = only("@holmes2022 [p19] describes")
+    assert citation.narrative and citation.items[0].locator == "p19"
+
+
+def test_email_is_not_a_citation():
+    assert list(find_citations("write to someone@example.org")) == []
+
+
+def test_link_is_not_a_citation():
+    assert list(find_citations("[@home](https://example.org)")) == []
+
+
+def test_code_is_not_read():
+    assert list(find_citations("`[@rosa2019]` and\n\n```\n@decorator\n```\n")) == []
+
+
+def test_offsets_survive_code_blanking():
+    text = "`x` then [@rosa2019]"
+    citation = only(text)
+    assert text[citation.start:citation.end] == "[@rosa2019]"
