@@ -6,8 +6,8 @@ MkDocs calls the hooks and mkdocs-macros separately; both read the one
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from ..core.site import Site
 from ..extensions.citations import CitationExtension

@@ -16,8 +16,8 @@ what counts as a citation.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 # A key starts and ends with a word character and may contain the internal
 # punctuation pandoc allows; trailing punctuation ("@owens2023.") is not part

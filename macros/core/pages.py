@@ -27,7 +27,9 @@ MODULE_FIELDS: dict[str, tuple[type, bool, tuple[int, int] | None]] = {
     "key_points": (list, True, (3, 5)),
 }
 #: Keys MkDocs, Material or mkdocs-macros read on any page.
-ENGINE_FIELDS = frozenset({"title", "description", "hide", "render_macros", "template", "search", "status", "icon"})
+ENGINE_FIELDS = frozenset({
+    "title", "description", "hide", "render_macros", "template", "search", "status", "icon",
+})
 
 
 @dataclass(frozen=True)

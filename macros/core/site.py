@@ -7,10 +7,10 @@ The build, the integrity checks and the backlinks ("Cited in") all read the
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
 
 from .bibliography import Bibliography, Reference, load_bibliography
 from .labels import Label, label

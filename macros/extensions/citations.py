@@ -13,9 +13,9 @@ preview script shows on hover, focus or tap, and what a printed page keeps.
 from __future__ import annotations
 
 import posixpath
-import xml.etree.ElementTree as etree
+import xml.etree.ElementTree as etree  # noqa: N813 - Python-Markdown's own convention
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -39,7 +39,7 @@ class CitationTarget:
 class CitationInlineProcessor(InlineProcessor):
     """Turns each citation match into a span of links."""
 
-    def __init__(self, pattern: str, extension: "CitationExtension"):
+    def __init__(self, pattern: str, extension: CitationExtension):
         super().__init__(pattern)
         self.extension = extension
 
@@ -51,7 +51,7 @@ class CitationInlineProcessor(InlineProcessor):
 class PageReferencesTreeprocessor(Treeprocessor):
     """Appends "Works cited on this page" with each cited work in full."""
 
-    def __init__(self, md: Markdown, extension: "CitationExtension"):
+    def __init__(self, md: Markdown, extension: CitationExtension):
         super().__init__(md)
         self.extension = extension
 

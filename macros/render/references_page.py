@@ -7,8 +7,8 @@ id, so ``references/#rosa2019`` always lands on it.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from html import escape
-from typing import Callable, Mapping
 
 from ..core.labels import sort_key
 from ..core.site import Site

@@ -11,7 +11,7 @@ import difflib
 import pytest
 
 from macros.core.site import load_site
-from tests.build.test_site import html_of
+from tests.site.test_site import html_of
 from tests.conftest import ARTICLE
 from tests.htmltext import scan, words
 
