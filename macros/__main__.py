@@ -13,6 +13,7 @@ from pathlib import Path
 
 from macros.core.problems import report
 from macros.core.site import load_site
+from macros.render.term_index import check_term_use, index_terms
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,13 +31,15 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         site = load_site(root)
+        problems = [*site.problems, *check_term_use(site, index_terms(site))]
     except Exception as error:  # noqa: BLE001 - any failure of the checker itself is exit 2
         print(f"the check could not run: {error!r}", file=sys.stderr)
         return 2
-    if site.problems:
-        print(report(site.problems, github=args.github))
+    if problems:
+        print(report(problems, github=args.github))
         return 1
-    print(f"All sources are valid: {len(site.modules)} modules, {len(site.references)} references.")
+    print(f"All sources are valid: {len(site.modules)} modules, {len(site.references)} references, "
+          f"{len(site.terms)} glossary terms.")
     return 0
 
 

@@ -17,8 +17,10 @@ from mkdocs.structure.pages import Page
 from macros.adapter.state import BuildState, current, set_current
 from macros.core.problems import report
 from macros.core.site import load_site
-from macros.extensions.citations import CitationExtension, CitationTarget
+from macros.extensions.citations import CitationExtension
+from macros.extensions.glossary import GlossaryExtension
 from macros.render.bibliography_html import format_references
+from macros.render.term_index import check_term_use, citation_targets, index_terms, term_targets
 from macros.render.module_intro import insert_after_title, module_intro
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
@@ -30,21 +32,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
     docs = Path(config.docs_dir).resolve().relative_to(root).as_posix()
     site = load_site(root, docs=docs)
-    if site.problems:
-        raise PluginError("\n" + report(site.problems))
+    index = index_terms(site, list(config.markdown_extensions), config.mdx_configs)
+    problems = [*site.problems, *check_term_use(site, index)]
+    if problems:
+        raise PluginError("\n" + report(problems))
     formatted = format_references(site.bibliography)
-    targets = {
-        key: CitationTarget(site.labels[key].author, site.labels[key].year, formatted[key])
-        for key in site.references
-    }
-    citations = CitationExtension(targets=targets, directory_urls=config.use_directory_urls,
-                                   link_to_source=True)
-    config.markdown_extensions.append(citations)
+    urls = {"directory_urls": config.use_directory_urls, "link_to_source": True}
+    citations = CitationExtension(targets=citation_targets(site, formatted), **urls)
+    glossary = GlossaryExtension(targets=term_targets(site), glossary_page=site.paths.glossary_page, **urls)
+    config.markdown_extensions.extend([citations, glossary])
     for asset in sorted(ASSETS.iterdir()):
         target = config.extra_css if asset.suffix == ".css" else config.extra_javascript
         if asset.suffix in (".css", ".js"):
             target.append(ASSET_URL + asset.name)
-    set_current(BuildState(site, formatted, citations, config.use_directory_urls))
+    set_current(BuildState(site, formatted, citations, glossary, index, config.use_directory_urls))
     return config
 
 
@@ -59,6 +60,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Tell the citation extension which page it renders; add the module box."""
-    current().citations.set_page(page.file.src_uri)
+    """Tell the extensions which page they render; add the module box."""
+    state = current()
+    state.citations.set_page(page.file.src_uri)
+    model_page = state.site.page(page.file.src_uri)
+    state.glossary.set_page(page.file.src_uri, model_page.links_terms if model_page else True)
     return insert_after_title(markdown, module_intro(page.meta))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from macros.adapter.state import current
 from macros.render.links import relative_url
+from macros.render.glossary_page import glossary_markdown
 from macros.render.references_page import references_html
 
 
@@ -29,6 +30,12 @@ def define_env(env) -> None:
         """Works in the article's list that its text does not cite."""
         state = current()
         return references_html(state.site, state.formatted, _url_for, further_reading=True)
+
+    @env.macro
+    def glossary() -> str:
+        """The glossary, A–Z, with sources, related terms and "Appears in" links."""
+        state = current()
+        return glossary_markdown(state.site, state.term_index)
 
     @env.macro
     def reference_counts() -> dict:

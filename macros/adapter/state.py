@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from ..core.site import Site
 from ..extensions.citations import CitationExtension
+from ..extensions.glossary import GlossaryExtension
+from ..render.term_index import Appearance
 
 
 @dataclass
@@ -18,6 +20,8 @@ class BuildState:
     site: Site
     formatted: Mapping[str, str]  # key -> formatted reference HTML
     citations: CitationExtension
+    glossary: GlossaryExtension
+    term_index: Mapping[str, tuple[Appearance, ...]]
     directory_urls: bool = True
 
 

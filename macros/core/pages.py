@@ -29,6 +29,7 @@ MODULE_FIELDS: dict[str, tuple[type, bool, tuple[int, int] | None]] = {
 #: Keys MkDocs, Material or mkdocs-macros read on any page.
 ENGINE_FIELDS = frozenset({
     "title", "description", "hide", "render_macros", "template", "search", "status", "icon",
+    "glossary_links",
 })
 
 
@@ -50,11 +51,17 @@ class Page:
     path: str  # path as shown to maintainers (relative to the project root)
     meta: dict[str, Any] = field(compare=False)
     citations: tuple[CitationUse, ...] = ()
+    body: str = field(default="", compare=False, repr=False)
 
     @property
     def module(self) -> str | None:
         value = self.meta.get("module")
         return value if isinstance(value, str) else None
+
+    @property
+    def links_terms(self) -> bool:
+        """Whether glossary terms are linked on this page (``glossary_links: false`` opts out)."""
+        return self.meta.get("glossary_links", True) is not False
 
     @property
     def title(self) -> str:
@@ -120,17 +127,23 @@ def load_page(file: Path, docs_dir: Path, display_root: Path) -> tuple[Page, lis
     problems = list(front.problems)
     if "module" in front.data:
         problems.extend(_check_module(front))
-    uses = []
-    offset_line = front.body_line - 1
-    for found in find_citations(front.body):
+    uses, citation_problems = citation_uses(front.body, path, front.body_line - 1)
+    problems.extend(citation_problems)
+    page = Page(file.relative_to(docs_dir).as_posix(), path, front.data, tuple(uses), front.body)
+    return page, problems
+
+
+def citation_uses(body: str, path: str, offset_line: int) -> tuple[list[CitationUse], list[Problem]]:
+    """Every work cited in a Markdown text, with its position in the file."""
+    uses, problems = [], []
+    for found in find_citations(body):
         if isinstance(found, CitationSyntaxError):
-            line, column = line_and_column(front.body, found.offset)  # type: ignore[attr-defined]
+            line, column = line_and_column(body, found.offset)  # type: ignore[attr-defined]
             problems.append(Problem(path, line + offset_line, column, "cite-syntax", str(found),
                                     "write citations like [@key], [@key, p. 3] or [@a; @b]"))
             continue
-        uses.extend(_uses(found, front.body, path, offset_line))
-    page = Page(file.relative_to(docs_dir).as_posix(), path, front.data, tuple(uses))
-    return page, problems
+        uses.extend(_uses(found, body, path, offset_line))
+    return uses, problems
 
 
 def _uses(citation: Citation, body: str, path: str, offset_line: int) -> list[CitationUse]:

@@ -13,9 +13,11 @@ from pathlib import Path
 from types import MappingProxyType
 
 from .bibliography import Bibliography, Reference, load_bibliography
+from .framework import Framework, load_framework
+from .glossary import Term, load_glossary
 from .labels import Label, label
 from .navorder import nav_order
-from .pages import CitationUse, Page, load_page
+from .pages import CitationUse, Page, citation_uses, load_page
 from .problems import Problem, did_you_mean
 
 
@@ -27,6 +29,9 @@ class SitePaths:
     docs: str = "docs"
     bibliography: str = "references.bib"
     config: str = "mkdocs.yml"
+    glossary: str = "glossary"
+    framework: str = "framework.yml"
+    glossary_page: str = "glossary.md"  # the docs page that shows the glossary
 
     @property
     def docs_dir(self) -> Path:
@@ -43,6 +48,8 @@ class Site:
     labels: Mapping[str, Label]
     cited_in: Mapping[str, tuple[Page, ...]]
     problems: tuple[Problem, ...]
+    terms: tuple[Term, ...] = ()
+    framework: Framework | None = None
 
     @property
     def modules(self) -> tuple[Page, ...]:
@@ -51,6 +58,12 @@ class Site:
     @property
     def references(self) -> Mapping[str, Reference]:
         return self.bibliography.references
+
+    def term(self, term_id: str) -> Term | None:
+        return next((term for term in self.terms if term.id == term_id), None)
+
+    def module(self, module_id: str) -> Page | None:
+        return next((page for page in self.pages if page.module == module_id), None)
 
     def page(self, src: str) -> Page | None:
         return next((page for page in self.pages if page.src == src), None)
@@ -80,12 +93,57 @@ def load_site(root: Path | str, **overrides: str) -> Site:
         problems.extend(page_problems)
 
     problems.extend(_check_module_ids(pages))
+    framework = load_framework(paths.root / paths.framework, paths.framework)
+    problems.extend(framework.problems)
+    terms, term_problems = load_glossary(paths.root / paths.glossary, paths.root)
+    problems.extend(term_problems)
+    problems.extend(_check_terms(terms, pages, framework))
+
+    # Citations in glossary definitions count as cited on the glossary page.
+    glossary_page = next((p for p in pages if p.src == paths.glossary_page), None)
+    extra: list[tuple[CitationUse, Page | None]] = []
+    for term in terms:
+        uses, use_problems = citation_uses(term.definition, term.path, term.definition_line - 1)
+        problems.extend(use_problems)
+        extra.extend((use, glossary_page) for use in uses)
+
     labels = {key: label(ref) for key, ref in bibliography.references.items()}
     problems.extend(_check_labels(bibliography, labels))
-    cited_in, citation_problems = _cross_reference(pages, bibliography)
+    cited_in, citation_problems = _cross_reference(pages, bibliography, extra)
     problems.extend(citation_problems)
     return Site(paths, tuple(pages), bibliography, MappingProxyType(labels),
-                MappingProxyType(cited_in), tuple(sorted(set(problems))))
+                MappingProxyType(cited_in), tuple(sorted(set(problems))), terms, framework)
+
+
+def _check_terms(terms: tuple[Term, ...], pages: list[Page], framework: Framework) -> list[Problem]:
+    """Related ids, layers and modules that glossary entries name must exist."""
+    problems = []
+    ids = [term.id for term in terms]
+    modules = [page.module for page in pages if page.module]
+    layers = framework.layer_ids
+    for term in terms:
+        for related in term.related:
+            if related not in ids or related == term.id:
+                problems.append(Problem(
+                    term.path, term.line_of("related"), 1, "term-unknown-related",
+                    f"related term '{related}' " + ("is the entry itself" if related == term.id
+                                                     else "has no glossary entry"),
+                    did_you_mean(related, ids) or "use the id of another entry (its file name)",
+                ))
+        for layer in term.layers:
+            if layer not in layers:
+                problems.append(Problem(
+                    term.path, term.line_of("layers"), 1, "term-unknown-layer",
+                    f"unknown layer '{layer}'",
+                    did_you_mean(layer, layers) or "allowed: " + ", ".join(layers),
+                ))
+        if term.module and term.module not in modules:
+            problems.append(Problem(
+                term.path, term.line_of("source"), 1, "term-unknown-module",
+                f"source module '{term.module}' does not exist",
+                did_you_mean(term.module, modules) or "use a module id from docs/article/",
+            ))
+    return problems
 
 
 def _check_module_ids(pages: list[Page]) -> list[Problem]:
@@ -122,18 +180,21 @@ def _check_labels(bibliography: Bibliography, labels: Mapping[str, Label]) -> li
     return problems
 
 
-def _cross_reference(pages: list[Page], bibliography: Bibliography
+def _cross_reference(pages: list[Page], bibliography: Bibliography,
+                     extra: list[tuple[CitationUse, Page | None]] = ()
                      ) -> tuple[dict[str, tuple[Page, ...]], list[Problem]]:
+    """Where each work is cited; unknown keys; entries cited nowhere."""
     problems = []
     cited: dict[str, list[Page]] = defaultdict(list)
     keys = bibliography.references
-    for page in pages:
-        for use in page.citations:
-            if use.key in keys:
-                if page not in cited[use.key]:
-                    cited[use.key].append(page)
-            else:
-                problems.append(_unknown_key(use, keys))
+    all_uses = [(use, page) for page in pages for use in page.citations] + list(extra)
+    for use, page in all_uses:
+        if use.key not in keys:
+            problems.append(_unknown_key(use, keys))
+        elif page is not None and page not in cited[use.key]:
+            cited[use.key].append(page)
+        elif page is None:
+            cited.setdefault(use.key, [])
     for key, ref in keys.items():
         if key not in cited and not ref.further_reading:
             problems.append(Problem(

@@ -19,7 +19,7 @@ def module_intro(meta: dict[str, Any]) -> str:
     """Markdown for the "In this module" box, or "" for a non-module page."""
     if not meta.get("module"):
         return ""
-    parts = ['!!! abstract "In this module"', ""]
+    parts = ['!!! abstract no-glossary "In this module"', ""]
     if meta.get("objectives"):
         parts += ["    **Learning objectives.** After reading this module you will be able to:", "",
                   _items(meta["objectives"]), ""]

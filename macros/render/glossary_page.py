@@ -1,0 +1,75 @@
+"""The glossary page: A–Z with letter jumps, one entry per term.
+
+Output is Markdown (inside ``md_in_html`` blocks) so that definitions keep their
+citations and term links, and so that the engine rewrites and validates every
+link to a module section.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Mapping
+from html import escape
+
+from ..core.glossary import Term
+from ..core.site import Site
+from .term_index import Appearance
+
+
+def _rel(from_src: str, to_src: str) -> str:
+    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+
+
+def _letter(term: Term) -> str:
+    first = term.term[:1].upper()
+    return first if first.isascii() and first.isalpha() else "Other"
+
+
+def _appears(site: Site, places: tuple[Appearance, ...]) -> str:
+    links = []
+    for place in places:
+        label = place.page_title if place.heading in ("", place.page_title) \
+            else f"{place.page_title}: {place.heading}"
+        anchor = f"#{place.anchor}" if place.anchor else ""
+        links.append(f"[{escape(label, quote=False)}]({_rel(site.paths.glossary_page, place.src)}{anchor})")
+    return ", ".join(links)
+
+
+def _entry(site: Site, term: Term, index: Mapping[str, tuple[Appearance, ...]]) -> str:
+    source = []
+    if term.in_term_list:
+        source.append("the article's own list of terms")
+    module = site.module(term.module) if term.module else None
+    if module:
+        source.append(f"[{escape(module.title, quote=False)}]({_rel(site.paths.glossary_page, module.src)})")
+    lines = [
+        f'<div class="glossary-entry" data-term-entry="{term.id}" markdown>',
+        "",
+        f"### {escape(term.term, quote=False)} {{ #{term.id} }}",
+        "",
+        term.definition,
+        "",
+        f'<p class="glossary-meta" markdown>**Source:** {" and ".join(source)}</p>',
+    ]
+    related = [site.term(r) for r in term.related]
+    if related:
+        lines.append('<p class="glossary-meta" markdown>**Related:** ' + ", ".join(
+            f"[{escape(r.term, quote=False)}](#{r.id})" for r in related if r) + "</p>")
+    places = index.get(term.id, ())
+    if places:
+        lines.append(f'<p class="glossary-meta" markdown>**Appears in:** {_appears(site, places)}</p>')
+    lines += ["", "</div>", ""]
+    return "\n".join(lines)
+
+
+def glossary_markdown(site: Site, index: Mapping[str, tuple[Appearance, ...]]) -> str:
+    """The whole A–Z as Markdown, with a row of letter links at the top."""
+    letters: dict[str, list[Term]] = {}
+    for term in site.terms:
+        letters.setdefault(_letter(term), []).append(term)
+    jump = " ".join(f"[{letter}](#letter-{letter.lower()})" for letter in letters)
+    parts = [f'<nav class="glossary-letters" aria-label="Glossary letters" markdown>{jump}</nav>', ""]
+    for letter, terms in letters.items():
+        parts += [f"## {letter} {{ #letter-{letter.lower()} }}", ""]
+        parts += [_entry(site, term, index) for term in terms]
+    return "\n".join(parts)

@@ -1,0 +1,81 @@
+"""Where each glossary term appears, found by the same code that links it.
+
+Each page is rendered once with the site's Markdown extensions and the
+glossary extension in record mode; the occurrences it records become the
+glossary's "Appears in" links and the "term used nowhere" check. Using the
+linker itself means the index can never disagree with the links on the pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+
+import markdown
+
+from ..core.problems import Problem
+from ..core.site import Site
+from ..extensions.citations import CitationExtension, CitationTarget
+from ..extensions.glossary import GlossaryExtension, TermTarget
+
+DEFAULT_EXTENSIONS = ("toc", "attr_list", "md_in_html", "admonition", "def_list")
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """A term used in one section of one page."""
+
+    src: str  # the page, relative to docs/
+    page_title: str
+    anchor: str
+    heading: str
+
+
+def term_targets(site: Site) -> dict[str, TermTarget]:
+    return {term.id: TermTarget(term.names, term.short) for term in site.terms}
+
+
+def citation_targets(site: Site, formatted: Mapping[str, str] | None = None) -> dict[str, CitationTarget]:
+    formatted = formatted or {}
+    return {key: CitationTarget(lab.author, lab.year, formatted.get(key, ""))
+            for key, lab in site.labels.items()}
+
+
+def index_terms(site: Site, extensions: Sequence = DEFAULT_EXTENSIONS,
+                extension_configs: Mapping | None = None) -> Mapping[str, tuple[Appearance, ...]]:
+    """Every section of every page (but the glossary's own) where each term is used."""
+    glossary = GlossaryExtension(targets=term_targets(site))
+    citations = CitationExtension(targets=citation_targets(site), page_list=False)
+    md = markdown.Markdown(extensions=[*extensions, citations, glossary],
+                           extension_configs=dict(extension_configs or {}))
+    found: dict[str, list[Appearance]] = {term.id: [] for term in site.terms}
+    for page in site.pages:
+        if page.src == site.paths.glossary_page or not page.links_terms:
+            continue
+        md.reset()
+        md.convert(page.body)
+        for use in glossary.uses:
+            appearance = Appearance(page.src, page.title, use.anchor, use.heading)
+            if appearance not in found[use.term_id]:
+                found[use.term_id].append(appearance)
+    return MappingProxyType({term_id: tuple(places) for term_id, places in found.items()})
+
+
+def check_term_use(site: Site, index: Mapping[str, tuple[Appearance, ...]]) -> list[Problem]:
+    """A term the text never uses is probably misnamed (unless marked unused)."""
+    problems = []
+    for term in site.terms:
+        if not index.get(term.id) and not term.unused:
+            problems.append(Problem(
+                term.path, term.line_of("term"), 1, "term-unused",
+                f"'{term.term}' (or its forms) appears on no page",
+                "add the form the text uses to 'forms', or mark the entry 'unused: true'",
+            ))
+        elif index.get(term.id) and term.unused:
+            problems.append(Problem(
+                term.path, term.line_of("unused"), 1, "term-marked-unused",
+                f"'{term.term}' is marked unused but appears on {index[term.id][0].src}",
+                "remove 'unused: true'",
+            ))
+    return problems
