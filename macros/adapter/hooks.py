@@ -20,8 +20,8 @@ from macros.core.site import load_site
 from macros.extensions.citations import CitationExtension
 from macros.extensions.glossary import GlossaryExtension
 from macros.render.bibliography_html import format_references
-from macros.render.term_index import check_term_use, citation_targets, index_terms, term_targets
 from macros.render.module_intro import insert_after_title, module_intro
+from macros.render.term_index import check_term_use, citation_targets, index_terms, term_targets
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 ASSET_URL = "assets/resonance/"

@@ -7,8 +7,8 @@ Pages opt in with ``render_macros: true`` in their front matter (the site sets
 from __future__ import annotations
 
 from macros.adapter.state import current
-from macros.render.links import relative_url
 from macros.render.glossary_page import glossary_markdown
+from macros.render.links import relative_url
 from macros.render.references_page import references_html
 
 

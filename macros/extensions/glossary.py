@@ -132,7 +132,8 @@ class GlossaryExtension(Extension):
     def __init__(self, **kwargs):
         self.config = {
             "targets": [{}, "Mapping of term id to TermTarget. Default: {}"],
-            "glossary_page": ["glossary.md", "Docs-relative path of the glossary page. Default: 'glossary.md'"],
+            "glossary_page": ["glossary.md",
+                              "Docs-relative path of the glossary page. Default: 'glossary.md'"],
             "page_path": ["", "Docs-relative path of the page being rendered. Default: ''"],
             "enabled": [True, "Link terms on the page being rendered. Default: True"],
             "directory_urls": [True, "Whether pages are served as folder/ URLs. Default: True"],
