@@ -11,9 +11,8 @@ import os
 import sys
 from pathlib import Path
 
+from macros.checks import check_sources
 from macros.core.problems import report
-from macros.core.site import load_site
-from macros.render.term_index import check_term_use, index_terms
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,8 +29,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{root}: no docs/ folder here; run from the project folder or pass --root", file=sys.stderr)
         return 2
     try:
-        site = load_site(root)
-        problems = [*site.problems, *check_term_use(site, index_terms(site))]
+        result = check_sources(root)
+        site, problems = result.site, result.problems
     except Exception as error:  # noqa: BLE001 - any failure of the checker itself is exit 2
         print(f"the check could not run: {error!r}", file=sys.stderr)
         return 2

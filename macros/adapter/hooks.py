@@ -15,13 +15,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from macros.adapter.state import BuildState, current, set_current
+from macros.checks import check_sources
 from macros.core.problems import report
-from macros.core.site import load_site
 from macros.extensions.citations import CitationExtension
 from macros.extensions.glossary import GlossaryExtension
 from macros.render.bibliography_html import format_references
 from macros.render.module_intro import insert_after_title, module_intro
-from macros.render.term_index import check_term_use, citation_targets, index_terms, term_targets
+from macros.render.term_index import citation_targets, term_targets
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 ASSET_URL = "assets/resonance/"
@@ -31,11 +31,10 @@ ASSET_URL = "assets/resonance/"
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
     docs = Path(config.docs_dir).resolve().relative_to(root).as_posix()
-    site = load_site(root, docs=docs)
-    index = index_terms(site, list(config.markdown_extensions), config.mdx_configs)
-    problems = [*site.problems, *check_term_use(site, index)]
-    if problems:
-        raise PluginError("\n" + report(problems))
+    result = check_sources(root, list(config.markdown_extensions), config.mdx_configs, docs=docs)
+    if result.problems:
+        raise PluginError("\n" + report(result.problems))
+    site, index = result.site, result.term_index
     formatted = format_references(site.bibliography)
     urls = {"directory_urls": config.use_directory_urls, "link_to_source": True}
     citations = CitationExtension(targets=citation_targets(site, formatted), **urls)

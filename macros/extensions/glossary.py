@@ -150,7 +150,10 @@ class GlossaryExtension(Extension):
             raise ValueError(f"glossary scope must be one of {', '.join(SCOPES)}, "
                              f"not {self.getConfig('scope')!r}")
         self.uses: list[TermUse] = []
-        names = {name: term_id for term_id, target in self.targets.items() for name in target.names}
+        names: dict[str, str] = {}
+        for term_id, target in self.targets.items():
+            for name in target.names:
+                names.setdefault(name, term_id)  # as the clash check: the first entry keeps a name
         self.matcher = TermMatcher(names)
         self.skip_classes = frozenset(self.getConfig("skip_classes"))
 

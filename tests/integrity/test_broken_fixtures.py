@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.core.site import load_site
+from macros.checks import check_sources
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "broken"
 CASES = sorted(p for p in FIXTURES.iterdir() if p.is_dir())
@@ -24,7 +24,7 @@ def test_there_are_fixtures():
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_broken_fixture_reports_expected_problems(case: Path):
     expected = yaml.safe_load((case / "expected.yml").read_text(encoding="utf-8"))
-    problems = list(load_site(case).problems)
+    problems = list(check_sources(case).problems)
     assert len(problems) == len(expected), "\n".join(p.format() for p in problems)
     for want in expected:
         matches = [
@@ -39,7 +39,7 @@ def test_broken_fixture_reports_expected_problems(case: Path):
 
 def test_every_problem_has_a_place_and_a_message():
     for case in CASES:
-        for problem in load_site(case).problems:
+        for problem in check_sources(case).problems:
             assert problem.path and problem.line >= 1 and problem.column >= 1
             formatted = problem.format()
             assert formatted.startswith(f"{problem.path}:{problem.line}:{problem.column}: ")

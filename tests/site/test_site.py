@@ -105,3 +105,33 @@ def test_no_third_party_assets(site_dir):
             if tag in ("script", "link", "img"):
                 url = attrs.get("src") or attrs.get("href") or ""
                 assert not urlsplit(url).netloc, f"{file}: {url}"
+
+
+def test_module_pages_link_glossary_terms(site_dir, model):
+    glossary_ids = scan(site_dir / "glossary" / "index.html").ids
+    for page in model.modules:
+        terms = [a for t, a in scan(html_of(site_dir, page.src)).tags
+                 if t == "a" and a.get("class") == "term"]
+        assert terms, f"{page.src} links no glossary term"
+        for attrs in terms:
+            file, fragment = resolve(site_dir, page.src, attrs["href"])
+            assert file == site_dir / "glossary" / "index.html"
+            assert fragment == attrs["data-term"] and fragment in glossary_ids
+            assert attrs["title"], attrs
+
+
+def test_every_glossary_entry_shows_where_it_appears(site_dir, model):
+    html = (site_dir / "glossary" / "index.html").read_text(encoding="utf-8")
+    for term in model.terms:
+        entry = html.split(f'id="{term.id}"', 1)[1].split('class="glossary-entry"', 1)[0]
+        assert ("Appears in:" in entry) != term.unused, term.id
+    for tag, attrs in scan(site_dir / "glossary" / "index.html").tags:
+        if tag == "a" and "article/" in attrs.get("href", ""):
+            file, fragment = resolve(site_dir, "glossary.md", attrs["href"])
+            assert file.exists() and (not fragment or fragment in scan(file).ids), attrs["href"]
+
+
+def test_glossary_has_letter_jumps(site_dir):
+    collector = scan(site_dir / "glossary" / "index.html")
+    jumps = [a["href"] for t, a in collector.tags if t == "a" and a.get("href", "").startswith("#letter-")]
+    assert len(jumps) >= 5 and all(href[1:] in collector.ids for href in jumps)

@@ -1,0 +1,35 @@
+"""Every check of the sources in one call: the content model and the term index.
+
+``python -m macros check``, the MkDocs adapter and the tests all come through
+here, so a maintainer sees the same problems whichever way they ask.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .core.problems import Problem
+from .core.site import Site, load_site
+from .render.term_index import DEFAULT_EXTENSIONS, Appearance, check_term_use, index_terms
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    site: Site
+    term_index: Mapping[str, tuple[Appearance, ...]]
+    problems: tuple[Problem, ...]
+
+
+def check_sources(root: Path | str, extensions: Sequence = DEFAULT_EXTENSIONS,
+                  extension_configs: Mapping | None = None, **paths: str) -> CheckResult:
+    """Load every source once, index the terms, and collect every problem."""
+    site = load_site(root, **paths)
+    index = index_terms(site, extensions, extension_configs)
+    # An entry whose name another entry already claims is reported as a clash;
+    # that it then matches no text is a consequence, not a second problem.
+    clashing = {p.path for p in site.problems if p.code in ("term-duplicate", "term-form-clash")}
+    unused = [p for p in check_term_use(site, index) if p.path not in clashing]
+    problems = tuple(sorted({*site.problems, *unused}))
+    return CheckResult(site, index, problems)
