@@ -49,6 +49,18 @@ class TermUse:
     anchor: str  # id of the section's heading ("" before any heading)
     heading: str  # that heading's text
     linked: bool
+    level: int = 0  # that heading's level (1 for the page's title)
+
+
+def _text_without_permalinks(element: etree.Element):
+    """A heading's text, leaving out the permalink the toc extension adds."""
+    if element.text:
+        yield element.text
+    for child in element:
+        if "headerlink" not in (child.get("class") or ""):
+            yield from _text_without_permalinks(child)
+        if child.tail:
+            yield child.tail
 
 
 class GlossaryTreeprocessor(Treeprocessor):
@@ -60,7 +72,7 @@ class GlossaryTreeprocessor(Treeprocessor):
         if not self.ext.getConfig("enabled"):
             return
         self.linked: set[str] = set()
-        self.anchor, self.heading = "", ""
+        self.anchor, self.heading, self.level = "", "", 0
         self.walk(root, frozenset())
 
     def walk(self, element: etree.Element, own: frozenset[str]) -> None:
@@ -92,7 +104,8 @@ class GlossaryTreeprocessor(Treeprocessor):
 
     def new_section(self, heading: etree.Element) -> None:
         self.anchor = heading.get("id", "")
-        self.heading = "".join(heading.itertext()).strip()
+        self.level = int(heading.tag[1])
+        self.heading = "".join(_text_without_permalinks(heading)).strip()
         if self.ext.getConfig("scope") == "section":
             self.linked = set()
 
@@ -105,7 +118,7 @@ class GlossaryTreeprocessor(Treeprocessor):
             term_id = match.term_id
             link = (term_id not in own
                     and (self.ext.getConfig("scope") == "every" or term_id not in self.linked))
-            self.ext.uses.append(TermUse(term_id, self.anchor, self.heading, link))
+            self.ext.uses.append(TermUse(term_id, self.anchor, self.heading, link, self.level))
             if not link:
                 continue
             self.linked.add(term_id)

@@ -28,8 +28,7 @@ def _letter(term: Term) -> str:
 def _appears(site: Site, places: tuple[Appearance, ...]) -> str:
     links = []
     for place in places:
-        label = place.page_title if place.heading in ("", place.page_title) \
-            else f"{place.page_title}: {place.heading}"
+        label = f"{place.page_title}: {place.heading}" if place.heading else place.page_title
         anchor = f"#{place.anchor}" if place.anchor else ""
         links.append(f"[{escape(label, quote=False)}]({_rel(site.paths.glossary_page, place.src)}{anchor})")
     return ", ".join(links)

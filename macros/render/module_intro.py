@@ -21,12 +21,12 @@ def module_intro(meta: dict[str, Any]) -> str:
         return ""
     parts = ['!!! abstract no-glossary "In this module"', ""]
     if meta.get("objectives"):
-        parts += ["    **Learning objectives.** After reading this module you will be able to:", "",
-                  _items(meta["objectives"]), ""]
-    if meta.get("key_points"):
-        parts += ["    **Key points**", "", _items(meta["key_points"]), ""]
+        parts += ["    After reading this module you will be able to:", "", _items(meta["objectives"]), ""]
     parts += [f"    <small>Module id: `{escape(str(meta['module']))}`. Objectives and key "
               "points are this edition's summary; the text below is the authors'.</small>", ""]
+    if meta.get("key_points"):
+        # Folded by default so that, on a phone, the authors' text starts on the first screen.
+        parts += ['??? info no-glossary "Key points"', "", _items(meta["key_points"]), ""]
     return "\n".join(parts)
 
 

@@ -19,7 +19,7 @@ from ..core.site import Site
 from ..extensions.citations import CitationExtension, CitationTarget
 from ..extensions.glossary import GlossaryExtension, TermTarget
 
-DEFAULT_EXTENSIONS = ("toc", "attr_list", "md_in_html", "admonition", "def_list")
+DEFAULT_EXTENSIONS = ("toc", "attr_list", "md_in_html", "admonition", "def_list", "pymdownx.details")
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,9 @@ def index_terms(site: Site, extensions: Sequence = DEFAULT_EXTENSIONS,
         md.reset()
         md.convert(page.body)
         for use in glossary.uses:
-            appearance = Appearance(page.src, page.title, use.anchor, use.heading)
+            # A use under the page's own title belongs to the page as a whole.
+            anchor, heading = (use.anchor, use.heading) if use.level > 1 else ("", "")
+            appearance = Appearance(page.src, page.title, anchor, heading)
             if appearance not in found[use.term_id]:
                 found[use.term_id].append(appearance)
     return MappingProxyType({term_id: tuple(places) for term_id, places in found.items()})
