@@ -38,7 +38,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     formatted = format_references(site.bibliography)
     urls = {"directory_urls": config.use_directory_urls, "link_to_source": True}
     citations = CitationExtension(targets=citation_targets(site, formatted), **urls)
-    scope = (config.extra.get("glossary") or {}).get("link", "section")
+    scope = (config.extra.get("resonance") or {}).get("glossary_link", "section")
     glossary = GlossaryExtension(targets=term_targets(site), glossary_page=site.paths.glossary_page,
                                  scope=scope, **urls)
     config.markdown_extensions.extend([citations, glossary])
