@@ -9,15 +9,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from functools import lru_cache
+
+from pybtex.backends.plaintext import Backend as PlainText
 from pybtex.database import Person
 from pybtex.richtext import Text
+
+# One backend for every call: ``Text.render_as("text")`` looks the backend up
+# through package entry points each time, which dominated the build's time.
+_PLAIN = PlainText()
 
 from .bibliography import Reference
 
 
+@lru_cache(maxsize=4096)
 def plain(latex: str) -> str:
     """A BibTeX value as plain text: braces and LaTeX escapes resolved."""
-    return Text.from_latex(latex).render_as("text")
+    return Text.from_latex(latex).render(_PLAIN)
 
 
 def surname(person: Person) -> str:

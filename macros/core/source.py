@@ -15,6 +15,10 @@ import yaml
 
 from .problems import Problem
 
+# libyaml's parser when PyYAML was built with it; the document is composed once
+# and constructed from the same node tree, which also gives each key's line.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def read_text(path: Path) -> str:
     """The file's text with any BOM removed and line endings made ``\\n``."""
@@ -42,9 +46,11 @@ class FrontMatter:
         return self.key_lines.get(key, 1)
 
 
-def _yaml_problem(path: str, error: yaml.YAMLError, line_offset: int) -> Problem:
+def _yaml_problem(path: str, error: yaml.YAMLError, line_offset: int, last_line: int) -> Problem:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
+    # An error found at the end of the text (an unclosed bracket) is reported on
+    # the last line of the YAML, never on the fence or past the end of the file.
+    line = min(mark.line + 1, last_line) + line_offset if mark else 1 + line_offset
     column = (mark.column + 1) if mark else 1
     problem = getattr(error, "problem", None) or str(error)
     hint = "check indentation (spaces, not tabs) and quote values that contain ':'"
@@ -53,11 +59,14 @@ def _yaml_problem(path: str, error: yaml.YAMLError, line_offset: int) -> Problem
 
 def load_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, dict[str, int], list[Problem]]:
     """Parse YAML, returning the data, the line of each top-level key and problems."""
+    loader = _Loader(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as error:
-        return None, {}, [_yaml_problem(path, error, line_offset)]
+        return None, {}, [_yaml_problem(path, error, line_offset, max(1, len(text.splitlines())))]
+    finally:
+        loader.dispose()
     key_lines: dict[str, int] = {}
     if isinstance(node, yaml.MappingNode):
         for key_node, _value in node.value:
