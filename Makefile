@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check lint clean
+.PHONY: serve test build check lint bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,8 +19,15 @@ $(STAMP): pyproject.toml
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-## test: the whole test suite (unit, integrity, build)
-test: $(STAMP)
+NODE_STAMP := node_modules/.installed
+
+# axe-core and the Nu HTML checker, from package-lock.json (used offline by tests)
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $(NODE_STAMP)
+
+## test: the whole test suite (unit, integrity, site, browser)
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check macros tests
 	$(BIN)/python -m pytest
 
