@@ -15,13 +15,20 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from macros.adapter.state import BuildState, current, set_current
-from macros.checks import check_sources
 from macros.core.problems import report
+from macros.core.site import load_site
 from macros.extensions.citations import CitationExtension
 from macros.extensions.glossary import GlossaryExtension
 from macros.render.bibliography_html import format_references
+from macros.render.glossary_page import fill_appears_in
+from macros.render.links import relative_url
 from macros.render.module_intro import insert_after_title, module_intro
-from macros.render.term_index import citation_targets, term_targets
+from macros.render.term_index import (
+    check_term_use,
+    citation_targets,
+    collect_index,
+    term_targets,
+)
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 ASSET_URL = "assets/resonance/"
@@ -29,12 +36,12 @@ ASSET_URL = "assets/resonance/"
 
 @event_priority(100)  # before mkdocs-macros, whose define_env reads the state
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Load and check every source once; wire the extensions and assets."""
     root = Path(config.config_file_path).resolve().parent
     docs = Path(config.docs_dir).resolve().relative_to(root).as_posix()
-    result = check_sources(root, list(config.markdown_extensions), config.mdx_configs, docs=docs)
-    if result.problems:
-        raise PluginError("\n" + report(result.problems))
-    site, index = result.site, result.term_index
+    site = load_site(root, docs=docs)
+    if site.problems:
+        raise PluginError("\n" + report(site.problems))
     formatted = format_references(site.bibliography)
     urls = {"directory_urls": config.use_directory_urls, "link_to_source": True}
     citations = CitationExtension(targets=citation_targets(site, formatted), **urls)
@@ -46,7 +53,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         target = config.extra_css if asset.suffix == ".css" else config.extra_javascript
         if asset.suffix in (".css", ".js"):
             target.append(ASSET_URL + asset.name)
-    set_current(BuildState(site, formatted, citations, glossary, index, config.use_directory_urls))
+    set_current(BuildState(site, formatted, citations, glossary, config.use_directory_urls))
     return config
 
 
@@ -67,3 +74,32 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     model_page = state.site.page(page.file.src_uri)
     state.glossary.set_page(page.file.src_uri, model_page.links_terms if model_page else True)
     return insert_after_title(markdown, module_intro(page.meta))
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Keep the glossary terms this page uses: the glossary's "Appears in" is made of them."""
+    state = current()
+    if page.file.src_uri in state.indexed:
+        state.uses[page.file.src_uri] = list(state.glossary.uses)
+    return html
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    """Every page is rendered: index the terms, and stop if one is used nowhere."""
+    state = current()
+    state.term_index = collect_index(state.site, state.uses)
+    problems = check_term_use(state.site, state.term_index)
+    if problems:
+        raise PluginError("\n" + report(problems))
+    return env
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Fill the glossary's "Appears in" lines, now that every page is known."""
+    state = current()
+    glossary_page = state.site.paths.glossary_page
+    if page.file.src_uri != glossary_page:
+        return output
+    return fill_appears_in(
+        output, state.term_index,
+        lambda src: relative_url(glossary_page, src, state.directory_urls))

@@ -35,7 +35,7 @@ def define_env(env) -> None:
     def glossary() -> str:
         """The glossary, A–Z, with sources, related terms and "Appears in" links."""
         state = current()
-        return glossary_markdown(state.site, state.term_index)
+        return glossary_markdown(state.site)
 
     @env.macro
     def reference_counts() -> dict:

@@ -7,12 +7,12 @@ MkDocs calls the hooks and mkdocs-macros separately; both read the one
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..core.site import Site
 from ..extensions.citations import CitationExtension
-from ..extensions.glossary import GlossaryExtension
-from ..render.term_index import Appearance
+from ..extensions.glossary import GlossaryExtension, TermUse
+from ..render.term_index import Appearance, indexed_pages
 
 
 @dataclass
@@ -21,8 +21,15 @@ class BuildState:
     formatted: Mapping[str, str]  # key -> formatted reference HTML
     citations: CitationExtension
     glossary: GlossaryExtension
-    term_index: Mapping[str, tuple[Appearance, ...]]
     directory_urls: bool = True
+    # Filled while pages render: the glossary's uses on each page, then the index.
+    uses: dict[str, list[TermUse]] = field(default_factory=dict)
+    term_index: Mapping[str, tuple[Appearance, ...]] = field(default_factory=dict)
+
+    @property
+    def indexed(self) -> frozenset[str]:
+        """Pages whose term uses make up the index."""
+        return frozenset(page.src for page in indexed_pages(self.site))
 
 
 _current: BuildState | None = None

@@ -8,18 +8,17 @@ An entry's ``shortauthor`` field gives that short name.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
 from functools import lru_cache
 
 from pybtex.backends.plaintext import Backend as PlainText
 from pybtex.database import Person
 from pybtex.richtext import Text
 
+from .bibliography import Reference
+
 # One backend for every call: ``Text.render_as("text")`` looks the backend up
 # through package entry points each time, which dominated the build's time.
 _PLAIN = PlainText()
-
-from .bibliography import Reference
 
 
 @lru_cache(maxsize=4096)

@@ -8,7 +8,7 @@ link to a module section.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from html import escape
 
 from ..core.glossary import Term
@@ -25,16 +25,32 @@ def _letter(term: Term) -> str:
     return first if first.isascii() and first.isalpha() else "Other"
 
 
-def _appears(site: Site, places: tuple[Appearance, ...]) -> str:
+APPEARS_SLOT = '<p class="glossary-meta glossary-appears" data-appears-in="{id}"></p>'
+
+
+def appears_in_html(places: tuple[Appearance, ...], url_for: Callable[[str], str]) -> str:
+    """The "Appears in" line of one entry, as HTML; empty when the term appears nowhere."""
+    if not places:
+        return ""
     links = []
     for place in places:
         label = f"{place.page_title}: {place.heading}" if place.heading else place.page_title
         anchor = f"#{place.anchor}" if place.anchor else ""
-        links.append(f"[{escape(label, quote=False)}]({_rel(site.paths.glossary_page, place.src)}{anchor})")
-    return ", ".join(links)
+        links.append(f'<a href="{escape(url_for(place.src))}{escape(anchor)}">{escape(label)}</a>')
+    return f"<strong>Appears in:</strong> {', '.join(links)}"
 
 
-def _entry(site: Site, term: Term, index: Mapping[str, tuple[Appearance, ...]]) -> str:
+def fill_appears_in(html: str, index: Mapping[str, tuple[Appearance, ...]],
+                    url_for: Callable[[str], str]) -> str:
+    """Fill each entry's "Appears in" slot once every page has been rendered."""
+    for term_id, places in index.items():
+        slot = APPEARS_SLOT.format(id=term_id)
+        filled = slot.replace("></p>", f">{appears_in_html(places, url_for)}</p>") if places else ""
+        html = html.replace(slot, filled)
+    return html
+
+
+def _entry(site: Site, term: Term) -> str:
     source = []
     if term.in_term_list:
         source.append("the article's own list of terms")
@@ -54,14 +70,13 @@ def _entry(site: Site, term: Term, index: Mapping[str, tuple[Appearance, ...]]) 
     if related:
         lines.append('<p class="glossary-meta" markdown>**Related:** ' + ", ".join(
             f"[{escape(r.term, quote=False)}](#{r.id})" for r in related if r) + "</p>")
-    places = index.get(term.id, ())
-    if places:
-        lines.append(f'<p class="glossary-meta" markdown>**Appears in:** {_appears(site, places)}</p>')
-    lines += ["", "</div>", ""]
+    # Where the term appears is known only when every page has been rendered:
+    # the slot is filled then (see fill_appears_in).
+    lines += [APPEARS_SLOT.format(id=term.id), "", "</div>", ""]
     return "\n".join(lines)
 
 
-def glossary_markdown(site: Site, index: Mapping[str, tuple[Appearance, ...]]) -> str:
+def glossary_markdown(site: Site) -> str:
     """The whole A–Z as Markdown, with a row of letter links at the top."""
     letters: dict[str, list[Term]] = {}
     for term in site.terms:
@@ -70,5 +85,5 @@ def glossary_markdown(site: Site, index: Mapping[str, tuple[Appearance, ...]]) -
     parts = [f'<nav class="glossary-letters" aria-label="Glossary letters" markdown>{jump}</nav>', ""]
     for letter, terms in letters.items():
         parts += [f"## {letter} {{ #letter-{letter.lower()} }}", ""]
-        parts += [_entry(site, term, index) for term in terms]
+        parts += [_entry(site, term) for term in terms]
     return "\n".join(parts)

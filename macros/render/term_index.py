@@ -17,7 +17,7 @@ import markdown
 from ..core.problems import Problem
 from ..core.site import Site
 from ..extensions.citations import CitationExtension, CitationTarget
-from ..extensions.glossary import GlossaryExtension, TermTarget
+from ..extensions.glossary import GlossaryExtension, TermTarget, TermUse
 
 DEFAULT_EXTENSIONS = ("toc", "attr_list", "md_in_html", "admonition", "def_list", "pymdownx.details")
 
@@ -42,26 +42,43 @@ def citation_targets(site: Site, formatted: Mapping[str, str] | None = None) -> 
             for key, lab in site.labels.items()}
 
 
+def collect_index(site: Site, uses_by_page: Mapping[str, Sequence[TermUse]]
+                  ) -> Mapping[str, tuple[Appearance, ...]]:
+    """Turn each page's recorded term uses into "where each term appears", in reading order."""
+    found: dict[str, list[Appearance]] = {term.id: [] for term in site.terms}
+    for page in site.pages:
+        for use in uses_by_page.get(page.src, ()):
+            # A use under the page's own title belongs to the page as a whole.
+            anchor, heading = (use.anchor, use.heading) if use.level > 1 else ("", "")
+            appearance = Appearance(page.src, page.title, anchor, heading)
+            if use.term_id in found and appearance not in found[use.term_id]:
+                found[use.term_id].append(appearance)
+    return MappingProxyType({term_id: tuple(places) for term_id, places in found.items()})
+
+
+def indexed_pages(site: Site):
+    """The pages whose term uses count: all but the glossary and pages that opt out."""
+    return [page for page in site.pages
+            if page.src != site.paths.glossary_page and page.links_terms]
+
+
 def index_terms(site: Site, extensions: Sequence = DEFAULT_EXTENSIONS,
                 extension_configs: Mapping | None = None) -> Mapping[str, tuple[Appearance, ...]]:
-    """Every section of every page (but the glossary's own) where each term is used."""
+    """Render every indexed page to find its term uses (for checks without a build).
+
+    A site build does not call this: it records the uses while rendering each
+    page once (see the MkDocs adapter).
+    """
     glossary = GlossaryExtension(targets=term_targets(site))
     citations = CitationExtension(targets=citation_targets(site), page_list=False)
     md = markdown.Markdown(extensions=[*extensions, citations, glossary],
                            extension_configs=dict(extension_configs or {}))
-    found: dict[str, list[Appearance]] = {term.id: [] for term in site.terms}
-    for page in site.pages:
-        if page.src == site.paths.glossary_page or not page.links_terms:
-            continue
+    uses: dict[str, list[TermUse]] = {}
+    for page in indexed_pages(site):
         md.reset()
         md.convert(page.body)
-        for use in glossary.uses:
-            # A use under the page's own title belongs to the page as a whole.
-            anchor, heading = (use.anchor, use.heading) if use.level > 1 else ("", "")
-            appearance = Appearance(page.src, page.title, anchor, heading)
-            if appearance not in found[use.term_id]:
-                found[use.term_id].append(appearance)
-    return MappingProxyType({term_id: tuple(places) for term_id, places in found.items()})
+        uses[page.src] = list(glossary.uses)
+    return collect_index(site, uses)
 
 
 def check_term_use(site: Site, index: Mapping[str, tuple[Appearance, ...]]) -> list[Problem]:
