@@ -42,7 +42,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     site = load_site(root, docs=docs)
     if site.problems:
         raise PluginError("\n" + report(site.problems))
-    formatted = format_references(site.bibliography)
+    formatted = format_references(site.bibliography, root / ".cache" / "resonance")
     urls = {"directory_urls": config.use_directory_urls, "link_to_source": True}
     citations = CitationExtension(targets=citation_targets(site, formatted), **urls)
     scope = (config.extra.get("resonance") or {}).get("glossary_link", "section")

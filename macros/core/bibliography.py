@@ -83,6 +83,7 @@ class Bibliography:
     references: Mapping[str, Reference]
     data: BibliographyData = field(repr=False)
     problems: tuple[Problem, ...] = ()
+    text: str = field(default="", repr=False, compare=False)  # the file as read
 
 
 def _positions(text: str) -> tuple[list[tuple[str, str, int]], dict[str, dict[str, int]]]:
@@ -206,4 +207,4 @@ def load_bibliography(file: Path, display_path: str | None = None) -> Bibliograp
         references[key] = ref
         if key not in broken:
             problems.extend(check_reference(ref, path))
-    return Bibliography(path, MappingProxyType(references), data, tuple(problems))
+    return Bibliography(path, MappingProxyType(references), data, tuple(problems), text)

@@ -69,3 +69,13 @@ def test_incomplete_entry_says_so(tmp_path):
     html = format_references(load(tmp_path))["davis2022"]
     assert html.startswith("Davis (2022)")
     assert "Incomplete reference" in html
+
+
+def test_formatted_references_are_cached_by_content(tmp_path):
+    bib = load(tmp_path)
+    cache = tmp_path / "cache"
+    first = format_references(bib, cache)
+    files = list(cache.glob("references-*.json"))
+    assert len(files) == 1 and dict(first) == dict(format_references(bib))
+    files[0].write_text('{"owens2023": "stale"}', encoding="utf-8")  # keys differ: recomputed
+    assert dict(format_references(bib, cache)) == dict(first)
