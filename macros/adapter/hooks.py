@@ -16,6 +16,7 @@ from mkdocs.structure.pages import Page
 
 from macros.adapter.state import BuildState, current, set_current
 from macros.core.problems import report
+from macros.core.navorder import flatten_nav
 from macros.core.site import load_site
 from macros.extensions.citations import CitationExtension
 from macros.extensions.glossary import GlossaryExtension
@@ -39,7 +40,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and check every source once; wire the extensions and assets."""
     root = Path(config.config_file_path).resolve().parent
     docs = Path(config.docs_dir).resolve().relative_to(root).as_posix()
-    site = load_site(root, docs=docs)
+    site = load_site(root, flatten_nav(config.nav or []), docs=docs)
     if site.problems:
         raise PluginError("\n" + report(site.problems))
     formatted = format_references(site.bibliography, root / ".cache" / "resonance")

@@ -20,16 +20,17 @@ _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
-def _flatten(items: Any) -> list[str]:
+def flatten_nav(items: Any) -> list[str]:
+    """Page paths in a nav structure (lists, titled mappings, strings), in order."""
     pages: list[str] = []
     if isinstance(items, str):
         return [items] if items.endswith(".md") else []
     if isinstance(items, list):
         for item in items:
-            pages.extend(_flatten(item))
+            pages.extend(flatten_nav(item))
     elif isinstance(items, dict):
         for value in items.values():
-            pages.extend(_flatten(value))
+            pages.extend(flatten_nav(value))
     return pages
 
 
@@ -38,4 +39,4 @@ def nav_order(config_file: Path) -> list[str]:
     if not config_file.exists():
         return []
     config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
-    return _flatten(config.get("nav", []))
+    return flatten_nav(config.get("nav", []))

@@ -75,8 +75,13 @@ def _ordered(files: list[Path], docs_dir: Path, order: list[str]) -> list[Path]:
                                         f.relative_to(docs_dir).as_posix()))
 
 
-def load_site(root: Path | str, **overrides: str) -> Site:
-    """Read every source under ``root`` once and cross-check them."""
+def load_site(root: Path | str, page_order: list[str] | None = None, **overrides: str) -> Site:
+    """Read every source under ``root`` once and cross-check them.
+
+    ``page_order`` is the reading order (docs-relative paths); an engine that
+    has already read its navigation passes it, otherwise it is read from the
+    ``nav`` of ``mkdocs.yml``.
+    """
     paths = SitePaths(Path(root), **overrides)
     problems: list[Problem] = []
 
@@ -84,8 +89,9 @@ def load_site(root: Path | str, **overrides: str) -> Site:
     bibliography = load_bibliography(bib_file, paths.bibliography)
     problems.extend(bibliography.problems)
 
-    files = _ordered(sorted(paths.docs_dir.rglob("*.md")), paths.docs_dir,
-                     nav_order(paths.root / paths.config))
+    if page_order is None:
+        page_order = nav_order(paths.root / paths.config)
+    files = _ordered(sorted(paths.docs_dir.rglob("*.md")), paths.docs_dir, page_order)
     pages = []
     for file in files:
         page, page_problems = load_page(file, paths.docs_dir, paths.root)
