@@ -15,8 +15,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from macros.adapter.state import BuildState, current, set_current
-from macros.core.problems import report
 from macros.core.navorder import flatten_nav
+from macros.core.problems import report
 from macros.core.site import load_site
 from macros.extensions.citations import CitationExtension
 from macros.extensions.glossary import GlossaryExtension
