@@ -24,6 +24,8 @@ from macros.render.bibliography_html import format_references
 from macros.render.glossary_page import fill_appears_in
 from macros.render.links import relative_url
 from macros.render.module_intro import insert_after_title, module_intro
+from macros.render.pathway_page import pathway_markdown, pathway_src
+from macros.render.reflection import reflection_markdown
 from macros.render.term_index import (
     check_term_use,
     citation_targets,
@@ -65,6 +67,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, ASSET_URL + asset.name, abs_src_path=str(asset)))
     bib = state.site.paths.root / state.site.paths.bibliography
     files.append(File.generated(config, bib.name, abs_src_path=str(bib)))
+    for pathway in state.site.pathways:
+        src = pathway_src(pathway)
+        content = pathway_markdown(state.site, pathway,
+                                   lambda target, src=src: relative_url(src, target, state.directory_urls))
+        files.append(File.generated(config, src, content=content))
     return files
 
 
@@ -74,7 +81,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     state.citations.set_page(page.file.src_uri)
     model_page = state.site.page(page.file.src_uri)
     state.glossary.set_page(page.file.src_uri, model_page.links_terms if model_page else True)
-    return insert_after_title(markdown, module_intro(page.meta))
+    markdown = insert_after_title(markdown, module_intro(page.meta))
+    if model_page and model_page.reflection:
+        journal = relative_url(page.file.src_uri, state.site.paths.journal_page, state.directory_urls)
+        markdown += "\n\n" + reflection_markdown(model_page.reflection, state.site.framework.layers, journal)
+    return markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

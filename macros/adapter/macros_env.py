@@ -9,6 +9,8 @@ from __future__ import annotations
 from macros.adapter.state import current
 from macros.render.glossary_page import glossary_markdown
 from macros.render.links import relative_url
+from macros.render.pathway_page import layer_choice as render_layer_choice
+from macros.render.pathway_page import pathways_table as render_pathways_table
 from macros.render.references_page import references_html
 
 
@@ -36,6 +38,16 @@ def define_env(env) -> None:
         """The glossary, A–Z, with sources, related terms and "Appears in" links."""
         state = current()
         return glossary_markdown(state.site)
+
+    @env.macro
+    def pathways_table() -> str:
+        """Every pathway: for whom, how many steps, how long."""
+        return render_pathways_table(current().site, _url_for)
+
+    @env.macro
+    def layer_choice() -> str:
+        """Links that set the reader's layer and open its pathway in one click."""
+        return render_layer_choice(current().site, _url_for)
 
     @env.macro
     def reference_counts() -> dict:

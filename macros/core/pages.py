@@ -14,6 +14,7 @@ from typing import Any
 
 from .citekeys import Citation, CitationSyntaxError, find_citations
 from .problems import Problem, did_you_mean, line_and_column
+from .prompts import ModuleReflection, read_reflection
 from .source import FrontMatter, read_text, split_front_matter
 
 MODULE_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -25,6 +26,8 @@ MODULE_FIELDS: dict[str, tuple[type, bool, tuple[int, int] | None]] = {
     "section": (str, False, None),
     "objectives": (list, True, (2, 4)),
     "key_points": (list, True, (3, 5)),
+    "lens": (dict, False, None),  # checked layer by layer in prompts.py
+    "prompts": (dict, False, None),
 }
 #: Keys MkDocs, Material or mkdocs-macros read on any page.
 ENGINE_FIELDS = frozenset({
@@ -52,6 +55,7 @@ class Page:
     meta: dict[str, Any] = field(compare=False)
     citations: tuple[CitationUse, ...] = ()
     body: str = field(default="", compare=False, repr=False)
+    reflection: ModuleReflection | None = field(default=None, compare=False, repr=False)
 
     @property
     def module(self) -> str | None:
@@ -120,16 +124,21 @@ def _check_module(front: FrontMatter) -> list[Problem]:
     return problems
 
 
-def load_page(file: Path, docs_dir: Path, display_root: Path) -> tuple[Page, list[Problem]]:
-    """Read one page: front matter, module checks and its citations."""
+def load_page(file: Path, docs_dir: Path, display_root: Path,
+              layers: tuple[str, ...] = ()) -> tuple[Page, list[Problem]]:
+    """Read one page: front matter, module checks, prompts and its citations."""
     path = file.relative_to(display_root).as_posix()
     front = split_front_matter(read_text(file), path)
     problems = list(front.problems)
+    reflection = None
     if "module" in front.data:
         problems.extend(_check_module(front))
+        reflection, reflection_problems = read_reflection(front, layers)
+        problems.extend(reflection_problems)
     uses, citation_problems = citation_uses(front.body, path, front.body_line - 1)
     problems.extend(citation_problems)
-    page = Page(file.relative_to(docs_dir).as_posix(), path, front.data, tuple(uses), front.body)
+    page = Page(file.relative_to(docs_dir).as_posix(), path, front.data, tuple(uses), front.body,
+                reflection)
     return page, problems
 
 

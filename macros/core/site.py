@@ -13,12 +13,14 @@ from pathlib import Path
 from types import MappingProxyType
 
 from .bibliography import Bibliography, Reference, load_bibliography
-from .framework import Framework, load_framework
+from .framework import Framework, check_framework, load_framework
 from .glossary import Term, load_glossary
 from .labels import Label, label
 from .navorder import nav_order
 from .pages import CitationUse, Page, citation_uses, load_page
+from .pathways import Pathway, check_pathways, load_pathways
 from .problems import Problem, did_you_mean
+from .prompts import Prompt
 
 
 @dataclass(frozen=True)
@@ -30,8 +32,10 @@ class SitePaths:
     bibliography: str = "references.bib"
     config: str = "mkdocs.yml"
     glossary: str = "glossary"
+    pathways: str = "pathways"
     framework: str = "framework.yml"
     glossary_page: str = "glossary.md"  # the docs page that shows the glossary
+    journal_page: str = "journal.md"  # the docs page that gathers readers' answers
 
     @property
     def docs_dir(self) -> Path:
@@ -50,6 +54,7 @@ class Site:
     problems: tuple[Problem, ...]
     terms: tuple[Term, ...] = ()
     framework: Framework | None = None
+    pathways: tuple[Pathway, ...] = ()
 
     @property
     def modules(self) -> tuple[Page, ...]:
@@ -64,6 +69,11 @@ class Site:
 
     def module(self, module_id: str) -> Page | None:
         return next((page for page in self.pages if page.module == module_id), None)
+
+    @property
+    def prompts(self) -> dict[str, Prompt]:
+        """Every prompt of every module, by id, in reading order."""
+        return {p.id: p for page in self.modules if page.reflection for p in page.reflection.prompts}
 
     def page(self, src: str) -> Page | None:
         return next((page for page in self.pages if page.src == src), None)
@@ -92,18 +102,26 @@ def load_site(root: Path | str, page_order: list[str] | None = None, **overrides
     if page_order is None:
         page_order = nav_order(paths.root / paths.config)
     files = _ordered(sorted(paths.docs_dir.rglob("*.md")), paths.docs_dir, page_order)
+    framework = load_framework(paths.root / paths.framework, paths.framework)
+    problems.extend(framework.problems)
     pages = []
     for file in files:
-        page, page_problems = load_page(file, paths.docs_dir, paths.root)
+        page, page_problems = load_page(file, paths.docs_dir, paths.root, framework.layer_ids)
         pages.append(page)
         problems.extend(page_problems)
 
     problems.extend(_check_module_ids(pages))
-    framework = load_framework(paths.root / paths.framework, paths.framework)
-    problems.extend(framework.problems)
+    problems.extend(_check_prompt_ids(pages))
+    pathways, pathway_problems = load_pathways(paths.root / paths.pathways, paths.root)
+    problems.extend(pathway_problems)
+    modules = {page.module: page for page in pages if page.module}
+    prompts = {p.id: p for page in pages if page.reflection for p in page.reflection.prompts}
+    problems.extend(check_pathways(pathways, modules, prompts, framework.layer_ids))
     terms, term_problems = load_glossary(paths.root / paths.glossary, paths.root)
     problems.extend(term_problems)
     problems.extend(_check_terms(terms, pages, framework))
+    problems.extend(check_framework(framework, {t.id: t for t in terms},
+                                    {p.module: p.body for p in pages if p.module}))
 
     # Citations in glossary definitions count as cited on the glossary page.
     glossary_page = next((p for p in pages if p.src == paths.glossary_page), None)
@@ -118,7 +136,7 @@ def load_site(root: Path | str, page_order: list[str] | None = None, **overrides
     cited_in, citation_problems = _cross_reference(pages, bibliography, extra)
     problems.extend(citation_problems)
     return Site(paths, tuple(pages), bibliography, MappingProxyType(labels),
-                MappingProxyType(cited_in), tuple(sorted(set(problems))), terms, framework)
+                MappingProxyType(cited_in), tuple(sorted(set(problems))), terms, framework, pathways)
 
 
 def _check_terms(terms: tuple[Term, ...], pages: list[Page], framework: Framework) -> list[Problem]:
@@ -166,6 +184,24 @@ def _check_module_ids(pages: list[Page]) -> list[Problem]:
             ))
         else:
             seen[page.module] = page
+    return problems
+
+
+def _check_prompt_ids(pages: list[Page]) -> list[Problem]:
+    """Prompt ids are unique across the site: readers' answers are kept under them."""
+    problems = []
+    seen: dict[str, Prompt] = {}
+    for page in pages:
+        for prompt in page.reflection.prompts if page.reflection else ():
+            if prompt.id in seen:
+                first = seen[prompt.id]
+                problems.append(Problem(
+                    prompt.path, prompt.line, 1, "prompt-duplicate-id",
+                    f"prompt id '{prompt.id}' is already used in {first.path}:{first.line}",
+                    "give the prompt a new id; never reuse one, readers' answers are kept under it",
+                ))
+            else:
+                seen[prompt.id] = prompt
     return problems
 
 

@@ -40,10 +40,21 @@ class FrontMatter:
     body: str
     body_line: int  # line number of the body's first line in the file
     problems: tuple[Problem, ...] = field(default=())
+    positions: dict[tuple, int] = field(default_factory=dict, compare=False, repr=False)
 
-    def line_of(self, key: str) -> int:
-        """The line of ``key``, or of the front matter's start if absent."""
-        return self.key_lines.get(key, 1)
+    def line_of(self, key: str | tuple) -> int:
+        """The line of a key or nested path, or of the front matter's start if absent.
+
+        A path is a tuple of mapping keys and list indexes, such as
+        ``("prompts", "manager", 0, "text")``; the nearest known ancestor's
+        line is used when the exact path has none.
+        """
+        path = key if isinstance(key, tuple) else (key,)
+        while path:
+            if path in self.positions:
+                return self.positions[path]
+            path = path[:-1]
+        return 1
 
 
 def _yaml_problem(path: str, error: yaml.YAMLError, line_offset: int, last_line: int) -> Problem:
@@ -57,8 +68,32 @@ def _yaml_problem(path: str, error: yaml.YAMLError, line_offset: int, last_line:
     return Problem(path, line, column, "yaml-syntax", f"YAML syntax error: {problem}", hint)
 
 
+def _positions(node: yaml.Node, line_offset: int, prefix: tuple = ()) -> dict[tuple, int]:
+    """The line of every mapping key and list item below ``node``, by path."""
+    found: dict[tuple, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value in node.value:
+            path = (*prefix, key_node.value)
+            found[path] = key_node.start_mark.line + 1 + line_offset
+            found.update(_positions(value, line_offset, path))
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            path = (*prefix, index)
+            found[path] = item.start_mark.line + 1 + line_offset
+            found.update(_positions(item, line_offset, path))
+    return found
+
+
 def load_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, dict[str, int], list[Problem]]:
     """Parse YAML, returning the data, the line of each top-level key and problems."""
+    data, positions, problems = load_yaml_positions(text, path, line_offset)
+    key_lines = {str(p[0]): line for p, line in positions.items() if len(p) == 1}
+    return data, key_lines, problems
+
+
+def load_yaml_positions(text: str, path: str, line_offset: int = 0
+                        ) -> tuple[Any, dict[tuple, int], list[Problem]]:
+    """Parse YAML, returning the data, the line of every key and item, and problems."""
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -67,11 +102,7 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, dict[str
         return None, {}, [_yaml_problem(path, error, line_offset, max(1, len(text.splitlines())))]
     finally:
         loader.dispose()
-    key_lines: dict[str, int] = {}
-    if isinstance(node, yaml.MappingNode):
-        for key_node, _value in node.value:
-            key_lines[str(key_node.value)] = key_node.start_mark.line + 1 + line_offset
-    return data, key_lines, []
+    return data, (_positions(node, line_offset) if node is not None else {}), []
 
 
 def split_front_matter(text: str, path: str) -> FrontMatter:
@@ -88,7 +119,8 @@ def split_front_matter(text: str, path: str) -> FrontMatter:
                           "add a line '---' after the last front-matter key")
         return FrontMatter(path, {}, {}, text, 1, (problem,))
     yaml_text = "\n".join(lines[1:index])
-    data, key_lines, problems = load_yaml(yaml_text, path, line_offset=1)
+    data, positions, problems = load_yaml_positions(yaml_text, path, line_offset=1)
+    key_lines = {str(p[0]): line for p, line in positions.items() if len(p) == 1}
     if data is None and not problems:
         data = {}
     if not problems and not isinstance(data, dict):
@@ -97,4 +129,4 @@ def split_front_matter(text: str, path: str) -> FrontMatter:
                             "write 'key: value' lines between the '---' fences")]
         data = {}
     body = "\n".join(lines[index + 1:])
-    return FrontMatter(path, data or {}, key_lines, body, index + 2, tuple(problems))
+    return FrontMatter(path, data or {}, key_lines, body, index + 2, tuple(problems), positions)

@@ -1,0 +1,50 @@
+"""The "Reflect" section of a module page: a lens and prompts for every layer.
+
+Every layer's block is in the HTML, so without JavaScript a reader sees them
+all; the layer script puts the reader's chosen layer first, folds the others
+and adds the private journal next to each prompt.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from ..core.framework import Layer
+from ..core.prompts import ModuleReflection, Prompt
+
+JOURNAL_NOTICE = (
+    "Your answers are saved only in this browser, never sent anywhere. Do not write names or "
+    "details that could identify a young person, family or colleague. See and export them all "
+    "in your journal."
+)
+
+
+def prompt_html(prompt: Prompt, tag: str = "li", module_title: str = "") -> str:
+    """One prompt, with the attributes the journal and tests rely on."""
+    title = f' data-module-title="{escape(module_title)}"' if module_title else ""
+    return (f'<{tag} class="prompt" id="{escape(prompt.id)}" data-layer="{escape(prompt.layer)}" '
+            f'data-module="{escape(prompt.module)}"{title}>{escape(prompt.text)}</{tag}>')
+
+
+def journal_notice(journal_url: str) -> str:
+    """Shown by the script only where answers can be written (hidden without JavaScript)."""
+    return (f'<p class="journal-notice" hidden>{escape(JOURNAL_NOTICE)} '
+            f'<a href="{escape(journal_url)}">Open your journal</a>.</p>')
+
+
+def reflection_markdown(reflection: ModuleReflection, layers: tuple[Layer, ...], journal_url: str) -> str:
+    """Markdown (with raw HTML blocks) for the end of a module page."""
+    parts = ["## Reflect on this module { #reflect }", "",
+             '<div class="reflect no-glossary" markdown>', "", journal_notice(journal_url), ""]
+    for layer in layers:
+        parts += [
+            f'<div class="layer-lens" data-layer="{escape(layer.id)}" markdown>', "",
+            f"### For {escape(layer.name.lower(), quote=False)} {{ #reflect-{layer.id} }}", "",
+        ]
+        if layer.id in reflection.lens:
+            parts += [f'<p class="lens"><strong>What this means for you.</strong> '
+                      f"{escape(reflection.lens[layer.id], quote=False)}</p>", ""]
+        parts += ['<ol class="prompts">',
+                  *(prompt_html(p) for p in reflection.for_layer(layer.id)), "</ol>", "", "</div>", ""]
+    parts += ["</div>", ""]
+    return "\n".join(parts)
