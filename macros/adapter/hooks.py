@@ -21,8 +21,9 @@ from macros.core.site import load_site
 from macros.extensions.citations import CitationExtension
 from macros.extensions.glossary import GlossaryExtension
 from macros.render.bibliography_html import format_references
+from macros.render.framework_page import overview_markdown, overview_src, part_markdown, part_src
 from macros.render.glossary_page import fill_appears_in
-from macros.render.links import relative_url
+from macros.render.links import relative_url, source_link
 from macros.render.module_intro import insert_after_title, module_intro
 from macros.render.pathway_page import pathway_markdown, pathway_src
 from macros.render.reflection import reflection_markdown
@@ -67,11 +68,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, ASSET_URL + asset.name, abs_src_path=str(asset)))
     bib = state.site.paths.root / state.site.paths.bibliography
     files.append(File.generated(config, bib.name, abs_src_path=str(bib)))
-    for pathway in state.site.pathways:
-        src = pathway_src(pathway)
-        content = pathway_markdown(state.site, pathway,
-                                   lambda target, src=src: relative_url(src, target, state.directory_urls))
+    site, urls = state.site, state.directory_urls
+
+    def generate(src: str, make) -> None:
+        """Add a page made from the sources, with link helpers relative to it."""
+        content = make(lambda target: relative_url(src, target, urls),
+                       lambda target: source_link(src, target))
         files.append(File.generated(config, src, content=content))
+
+    for pathway in site.pathways:
+        generate(pathway_src(pathway), lambda url, md, p=pathway: pathway_markdown(site, p, url))
+    if site.framework and site.framework.parts:
+        generate(overview_src(), lambda url, md: overview_markdown(site, url, md))
+        for part in site.framework.parts:
+            generate(part_src(part), lambda url, md, p=part: part_markdown(site, p, url, md))
     return files
 
 

@@ -53,7 +53,7 @@ class Ring:
     quotes: tuple[Quote, ...]
     elements: tuple[Element, ...]
     line: int
-
+    label: str = ""  # a short name for the diagram
 
 @dataclass(frozen=True)
 class Framework:
@@ -106,7 +106,8 @@ def _ring(data: Any, where: tuple, positions: dict, path: str, problems: list) -
         for i, q in enumerate(data.get("quotes") or []) if isinstance(q, dict))
     return Ring(data["id"].strip(), data["title"].strip(), _text(data.get("summary")),
                 _text(data.get("layer")), quotes,
-                _elements(data.get("elements"), (*where, "elements"), positions, path, problems), line)
+                _elements(data.get("elements"), (*where, "elements"), positions, path, problems), line,
+                _text(data.get("label")))
 
 
 def load_framework(file: Path, display_path: str) -> Framework:

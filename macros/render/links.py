@@ -24,3 +24,8 @@ def relative_url(from_src: str, to_src: str, directory_urls: bool = True) -> str
     if (target.endswith("/") or not target) and rel != ".":
         rel += "/"
     return "./" if rel == "." else rel
+
+
+def source_link(from_src: str, to_src: str) -> str:
+    """A Markdown link between two pages' sources, for engines that rewrite and check them."""
+    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
