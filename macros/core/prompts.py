@@ -107,12 +107,12 @@ def read_reflection(front: FrontMatter, layers: tuple[str, ...]) -> tuple[Module
         count = sum(p.layer == layer for p in prompts)
         if count < MIN_PROMPTS:
             problems.append(Problem(
-                front.path, front.line_of("prompts"), 1, "prompt-missing-layer",
+                front.path, front.line_of(("prompts", layer)), 1, "prompt-missing-layer",
                 f"module '{module}' has {count} prompt(s) for '{layer}'; every layer needs {MIN_PROMPTS}",
                 f"add prompts under 'prompts: {layer}:'",
             ))
         if layer not in lens:
-            problems.append(Problem(front.path, front.line_of("lens"), 1, "prompt-missing-layer",
+            problems.append(Problem(front.path, front.line_of(("lens", layer)), 1, "prompt-missing-layer",
                                     f"module '{module}' has no lens text for '{layer}'",
                                     f"add 'lens: {layer}:' (what this module means for that layer)"))
     return ModuleReflection(lens, tuple(prompts)), problems
@@ -141,13 +141,15 @@ def _read_prompt(front: FrontMatter, module: str, layer: str, index: int, item: 
             problems.append(Problem(front.path, front.line_of((*where, key)), 1, "prompt-unknown-field",
                                     f"unknown prompt field '{key}'",
                                     did_you_mean(str(key), PROMPT_FIELDS) or "allowed: id, text, basis"))
+    unknown, problems = problems, []  # reported, but the prompt still counts if complete
     for key in PROMPT_FIELDS:
         value = item.get(key)
         if not isinstance(value, str) or not value.strip():
             problems.append(Problem(front.path, front.line_of((*where, key)), 1, "prompt-missing-field",
                                     f"prompt {index + 1} for '{layer}' needs a non-empty '{key}'"))
     if problems:
-        return None, problems
+        return None, unknown + problems
+    problems = unknown
     if not PROMPT_ID_RE.match(item["id"]):
         problems.append(Problem(front.path, front.line_of((*where, "id")), 1, "prompt-bad-id",
                                 f"prompt id '{item['id']}' is not a lower-case slug",

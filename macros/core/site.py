@@ -72,8 +72,12 @@ class Site:
 
     @property
     def prompts(self) -> dict[str, Prompt]:
-        """Every prompt of every module, by id, in reading order."""
-        return {p.id: p for page in self.modules if page.reflection for p in page.reflection.prompts}
+        """Every prompt of every module, by id, in reading order (the first of a duplicate id)."""
+        prompts: dict[str, Prompt] = {}
+        for page in self.modules:
+            for prompt in page.reflection.prompts if page.reflection else ():
+                prompts.setdefault(prompt.id, prompt)
+        return prompts
 
     def page(self, src: str) -> Page | None:
         return next((page for page in self.pages if page.src == src), None)
@@ -115,7 +119,10 @@ def load_site(root: Path | str, page_order: list[str] | None = None, **overrides
     pathways, pathway_problems = load_pathways(paths.root / paths.pathways, paths.root)
     problems.extend(pathway_problems)
     modules = {page.module: page for page in pages if page.module}
-    prompts = {p.id: p for page in pages if page.reflection for p in page.reflection.prompts}
+    prompts: dict[str, Prompt] = {}
+    for page in pages:
+        for prompt in page.reflection.prompts if page.reflection else ():
+            prompts.setdefault(prompt.id, prompt)  # a duplicate id is reported above
     problems.extend(check_pathways(pathways, modules, prompts, framework.layer_ids))
     terms, term_problems = load_glossary(paths.root / paths.glossary, paths.root)
     problems.extend(term_problems)
