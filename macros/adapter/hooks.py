@@ -6,6 +6,7 @@ core or the renderers; it adds the page path where MkDocs knows it.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,6 +18,7 @@ from mkdocs.structure.pages import Page
 from macros.adapter.state import BuildState, current, set_current
 from macros.core.navorder import flatten_nav
 from macros.core.problems import report
+from macros.core.registry import redirect_map
 from macros.core.site import load_site
 from macros.extensions.citations import CitationExtension
 from macros.extensions.glossary import GlossaryExtension
@@ -24,7 +26,9 @@ from macros.render.bibliography_html import format_references
 from macros.render.framework_page import overview_markdown, overview_src, part_markdown, part_src
 from macros.render.glossary_page import fill_appears_in
 from macros.render.links import relative_url, source_link
+from macros.render.module_card import card_html, fill_card
 from macros.render.module_intro import insert_after_title, module_intro
+from macros.render.modules_data import module_record, modules_json
 from macros.render.pathway_page import pathway_markdown, pathway_src
 from macros.render.reflection import reflection_markdown
 from macros.render.term_index import (
@@ -36,6 +40,7 @@ from macros.render.term_index import (
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 ASSET_URL = "assets/resonance/"
+MODULES_JSON = "modules.json"
 
 
 @event_priority(100)  # before mkdocs-macros, whose define_env reads the state
@@ -57,6 +62,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         target = config.extra_css if asset.suffix == ".css" else config.extra_javascript
         if asset.suffix in (".css", ".js"):
             target.append(ASSET_URL + asset.name)
+    redirects = config.plugins.get("redirects")
+    if redirects is not None and site.registry:
+        modules = {page.module: page.src for page in site.modules}
+        redirects.config["redirect_maps"].update(redirect_map(site.registry, modules))
     set_current(BuildState(site, formatted, citations, glossary, config.use_directory_urls))
     return config
 
@@ -69,6 +78,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     bib = state.site.paths.root / state.site.paths.bibliography
     files.append(File.generated(config, bib.name, abs_src_path=str(bib)))
     site, urls = state.site, state.directory_urls
+    # Written for real after the build (it needs every page rendered); declared
+    # here so that pages can link to it and the link is checked.
+    files.append(File.generated(config, MODULES_JSON, content="{}"))
 
     def generate(src: str, make) -> None:
         """Add a page made from the sources, with link helpers relative to it."""
@@ -117,11 +129,30 @@ def on_env(env, config: MkDocsConfig, files: Files):
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Fill the glossary's "Appears in" lines, now that every page is known."""
+    """Fill what needs every page rendered: "Appears in" and the module cards."""
     state = current()
-    glossary_page = state.site.paths.glossary_page
-    if page.file.src_uri != glossary_page:
-        return output
-    return fill_appears_in(
-        output, state.term_index,
-        lambda src: relative_url(glossary_page, src, state.directory_urls))
+    site, src = state.site, page.file.src_uri
+    if src == site.paths.glossary_page:
+        return fill_appears_in(output, state.term_index,
+                               lambda target: relative_url(src, target, state.directory_urls))
+    model_page = site.page(src)
+    if model_page and model_page.module:
+        record = module_record(site, model_page, state.uses.get(src, ()), _article(config))
+        layer_names = {layer.id: layer.name for layer in site.framework.layers}
+        card = card_html(record, layer_names,
+                         relative_url(src, site.paths.glossary_page, state.directory_urls),
+                         relative_url(src, "references.md", state.directory_urls))
+        return fill_card(output, model_page.module, card)
+    return output
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Publish modules.json for learning platforms."""
+    state = current()
+    data = modules_json(state.site, state.uses, _article(config), config.site_url or "")
+    out = Path(config.site_dir) / MODULES_JSON
+    out.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def _article(config: MkDocsConfig) -> dict:
+    return (config.extra.get("resonance") or {}).get("article") or {}

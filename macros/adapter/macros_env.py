@@ -6,9 +6,11 @@ Pages opt in with ``render_macros: true`` in their front matter (the site sets
 
 from __future__ import annotations
 
+from html import escape
+
 from macros.adapter.state import current
 from macros.render.glossary_page import glossary_markdown
-from macros.render.links import relative_url
+from macros.render.links import relative_url, source_link
 from macros.render.pathway_page import layer_choice as render_layer_choice
 from macros.render.pathway_page import pathways_table as render_pathways_table
 from macros.render.references_page import references_html
@@ -48,6 +50,18 @@ def define_env(env) -> None:
     def layer_choice() -> str:
         """Links that set the reader's layer and open its pathway in one click."""
         return render_layer_choice(current().site, _url_for)
+
+    @env.macro
+    def module_catalogue() -> str:
+        """Every module in a table: id, title, part, reading time, objectives."""
+        site = current().site
+        rows = ["| Module id | Module | Part | Reading time | Objectives |", "|---|---|---|---|---|"]
+        for page in site.modules:
+            link = f"[{page.title}]({source_link(env.page.file.src_uri, page.src)})"
+            objectives = "<br>".join(escape(o) for o in page.meta.get("objectives", []))
+            rows.append(f"| `{page.module}` | {link} | {page.meta.get('section', '')} | "
+                        f"{page.reading_minutes} min | {objectives} |")
+        return "\n".join(rows)
 
     @env.macro
     def reference_counts() -> dict:

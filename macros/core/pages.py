@@ -63,6 +63,17 @@ class Page:
         return value if isinstance(value, str) else None
 
     @property
+    def words(self) -> int:
+        """Words of the page's own text, for reading time (citation keys and markup left out)."""
+        text = re.sub(r"\[[^\]]*@[^\]]*\]|[#>*_`|{}]|<[^>]+>", " ", self.body)
+        return len(re.findall(r"[\w’'-]+", text))
+
+    @property
+    def reading_minutes(self) -> int:
+        """At about 200 words a minute, rounded up; at least one minute."""
+        return max(1, -(-self.words // 200))
+
+    @property
     def links_terms(self) -> bool:
         """Whether glossary terms are linked on this page (``glossary_links: false`` opts out)."""
         return self.meta.get("glossary_links", True) is not False

@@ -21,6 +21,7 @@ from .pages import CitationUse, Page, citation_uses, load_page
 from .pathways import Pathway, check_pathways, load_pathways
 from .problems import Problem, did_you_mean
 from .prompts import Prompt
+from .registry import Registry, check_registry, load_registry
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class SitePaths:
     config: str = "mkdocs.yml"
     glossary: str = "glossary"
     pathways: str = "pathways"
+    registry: str = "module-ids.yml"
     framework: str = "framework.yml"
     glossary_page: str = "glossary.md"  # the docs page that shows the glossary
     journal_page: str = "journal.md"  # the docs page that gathers readers' answers
@@ -55,6 +57,7 @@ class Site:
     terms: tuple[Term, ...] = ()
     framework: Framework | None = None
     pathways: tuple[Pathway, ...] = ()
+    registry: Registry | None = None
 
     @property
     def modules(self) -> tuple[Page, ...]:
@@ -124,6 +127,10 @@ def load_site(root: Path | str, page_order: list[str] | None = None, **overrides
         for prompt in page.reflection.prompts if page.reflection else ():
             prompts.setdefault(prompt.id, prompt)  # a duplicate id is reported above
     problems.extend(check_pathways(pathways, modules, prompts, framework.layer_ids))
+    registry, registry_problems = load_registry(paths.root / paths.registry, paths.registry)
+    problems.extend(registry_problems)
+    if registry:
+        problems.extend(check_registry(registry, {m: page.src for m, page in modules.items()}))
     terms, term_problems = load_glossary(paths.root / paths.glossary, paths.root)
     problems.extend(term_problems)
     problems.extend(_check_terms(terms, pages, framework))
@@ -143,7 +150,8 @@ def load_site(root: Path | str, page_order: list[str] | None = None, **overrides
     cited_in, citation_problems = _cross_reference(pages, bibliography, extra)
     problems.extend(citation_problems)
     return Site(paths, tuple(pages), bibliography, MappingProxyType(labels),
-                MappingProxyType(cited_in), tuple(sorted(set(problems))), terms, framework, pathways)
+                MappingProxyType(cited_in), tuple(sorted(set(problems))), terms, framework, pathways,
+                registry)
 
 
 def _check_terms(terms: tuple[Term, ...], pages: list[Page], framework: Framework) -> list[Problem]:

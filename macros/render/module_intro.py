@@ -10,6 +10,8 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from .module_card import CARD_SLOT
+
 
 def _items(values: list[Any]) -> str:
     return "\n".join(f"    - {escape(str(value), quote=False)}" for value in values)
@@ -27,6 +29,8 @@ def module_intro(meta: dict[str, Any]) -> str:
     if meta.get("key_points"):
         # Folded by default so that, on a phone, the authors' text starts on the first screen.
         parts += ['??? info no-glossary "Key points"', "", _items(meta["key_points"]), ""]
+    # Filled in when the page has been rendered: see module_card.py.
+    parts += [CARD_SLOT.format(id=escape(str(meta["module"]))), ""]
     return "\n".join(parts)
 
 

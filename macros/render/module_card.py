@@ -1,0 +1,41 @@
+"""The module card: the facts a trainer needs about a module, on its own page.
+
+Filled in once the page has been rendered (the terms it uses are known only
+then), from the same record as ``modules.json``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from html import escape
+from typing import Any
+
+CARD_SLOT = '<div class="module-card-slot" data-module-card="{id}"></div>'
+
+
+def card_html(record: Mapping[str, Any], layer_names: Mapping[str, str],
+              glossary_url: str, references_url: str) -> str:
+    """HTML of the card, with links relative to the module's own page."""
+    terms = ", ".join(f'<a href="{escape(glossary_url)}#{escape(t["id"])}">{escape(t["term"])}</a>'
+                      for t in record["terms"]) or "none"
+    refs = "; ".join(f'<a href="{escape(references_url)}#{escape(r["key"])}">{escape(r["label"])}</a>'
+                     for r in record["references"]) or "none"
+    minutes = record["reading_minutes"]
+    prompts = ", ".join(f'<a href="#reflect-{escape(layer)}">{escape(layer_names.get(layer, layer))}: '
+                        f"{len(items)}</a>" for layer, items in record["prompts"].items())
+    rows = [
+        ("Module id", f'<code>{escape(record["id"])}</code>'),
+        ("Permanent link", f'<a class="permalink" href="./">{escape(record["url"])}</a>'),
+        ("Reading time", f'about {minutes} minute{"s" if minutes != 1 else ""}'),
+        ("Glossary terms", terms),
+        ("Works cited", refs),
+        ("Reflection prompts", prompts),
+        ("How to cite this module", f'<span class="module-cite">{escape(record["cite"])}</span>'),
+    ]
+    body = "".join(f'<tr><th scope="row">{name}</th><td>{value}</td></tr>' for name, value in rows)
+    return (f'<details class="module-card no-glossary"><summary>About this module (for trainers)</summary>'
+            f'<table class="module-card-table"><tbody>{body}</tbody></table></details>')
+
+
+def fill_card(html: str, module_id: str, card: str) -> str:
+    return html.replace(CARD_SLOT.format(id=module_id), card)

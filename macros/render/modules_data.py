@@ -1,0 +1,63 @@
+"""What the site publishes about each module, in one place.
+
+The same record feeds the module card on each page, the catalogue and
+``modules.json`` (for learning platforms), so the three can never disagree.
+The JSON follows ``docs/modules.schema.json``; change ``SCHEMA_VERSION`` and
+the schema together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from ..core.pages import Page
+from ..core.site import Site
+from ..extensions.glossary import TermUse
+from .links import page_url
+
+SCHEMA_VERSION = "1.0.0"
+
+
+def citation_text(page: Page, article: Mapping[str, Any], url: str) -> str:
+    """How to cite a module: the authors' article, this section, its address."""
+    authors = " and ".join(article.get("authors", []))
+    posted = f" ({article['posted']})" if article.get("posted") else ""
+    edition = article.get("edition", "")
+    return (f"{authors}{posted} ‘{page.title}’, in {article.get('title', '')}. "
+            f"{edition + ', ' if edition else ''}module {page.module}. Available at: {url}")
+
+
+def module_record(site: Site, page: Page, uses: Sequence[TermUse], article: Mapping[str, Any],
+                  base_url: str = "") -> dict[str, Any]:
+    """One module, as published. ``base_url`` makes ``url`` absolute when the site has one."""
+    url = base_url + page_url(page.src)
+    term_ids = list(dict.fromkeys(use.term_id for use in uses))
+    keys = list(dict.fromkeys(use.key for use in page.citations))
+    reflection = page.reflection
+    return {
+        "id": page.module,
+        "title": page.title,
+        "section": str(page.meta.get("section", "")),
+        "url": url,
+        "reading_minutes": page.reading_minutes,
+        "objectives": list(page.meta.get("objectives", [])),
+        "key_points": list(page.meta.get("key_points", [])),
+        "terms": [{"id": t, "term": site.term(t).term} for t in term_ids if site.term(t)],
+        "references": [{"key": k, "label": str(site.labels[k])} for k in keys if k in site.labels],
+        "prompts": {layer: [{"id": p.id, "text": p.text} for p in reflection.for_layer(layer)]
+                    for layer in site.framework.layer_ids} if reflection else {},
+        "cite": citation_text(page, article, url),
+    }
+
+
+def modules_json(site: Site, uses: Mapping[str, Sequence[TermUse]], article: Mapping[str, Any],
+                 base_url: str = "") -> dict[str, Any]:
+    """The whole catalogue, versioned, in reading order."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "title": article.get("title", ""),
+        "authors": list(article.get("authors", [])),
+        "modules": [module_record(site, page, uses.get(page.src, ()), article, base_url)
+                    for page in site.modules],
+    }
