@@ -9,10 +9,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import rcssmin
+import rjsmin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from macros.adapter.state import BuildState, current, set_current
@@ -23,6 +25,7 @@ from macros.core.site import load_site
 from macros.extensions.citations import CitationExtension
 from macros.extensions.glossary import GlossaryExtension
 from macros.render.bibliography_html import format_references
+from macros.render.course_page import course_markdown, course_src
 from macros.render.framework_page import overview_markdown, overview_src, part_markdown, part_src
 from macros.render.glossary_page import fill_appears_in
 from macros.render.links import relative_url, source_link
@@ -41,6 +44,7 @@ from macros.render.term_index import (
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 ASSET_URL = "assets/resonance/"
 MODULES_JSON = "modules.json"
+MINIFY = {".js": rjsmin.jsmin, ".css": rcssmin.cssmin}
 
 
 @event_priority(100)  # before mkdocs-macros, whose define_env reads the state
@@ -74,7 +78,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Publish our assets and the bibliography file with the site."""
     state = current()
     for asset in sorted(ASSETS.iterdir()):
-        files.append(File.generated(config, ASSET_URL + asset.name, abs_src_path=str(asset)))
+        if asset.suffix in MINIFY:  # published minified; the sources stay readable
+            content = MINIFY[asset.suffix](asset.read_text(encoding="utf-8"))
+            files.append(File.generated(config, ASSET_URL + asset.name, content=content))
     bib = state.site.paths.root / state.site.paths.bibliography
     files.append(File.generated(config, bib.name, abs_src_path=str(bib)))
     site, urls = state.site, state.directory_urls
@@ -82,14 +88,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     # here so that pages can link to it and the link is checked.
     files.append(File.generated(config, MODULES_JSON, content="{}"))
 
-    def generate(src: str, make) -> None:
+    def generate(src: str, make, in_nav: bool = True) -> None:
         """Add a page made from the sources, with link helpers relative to it."""
         content = make(lambda target: relative_url(src, target, urls),
                        lambda target: source_link(src, target))
-        files.append(File.generated(config, src, content=content))
+        inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, src, content=content, inclusion=inclusion))
 
     for pathway in site.pathways:
         generate(pathway_src(pathway), lambda url, md, p=pathway: pathway_markdown(site, p, url))
+    # A trainer adds a course with one file: it is listed on the courses page, not in the nav.
+    for course in site.courses:
+        generate(course_src(course), lambda url, md, c=course: course_markdown(site, c, url), in_nav=False)
     if site.framework and site.framework.parts:
         generate(overview_src(), lambda url, md: overview_markdown(site, url, md))
         for part in site.framework.parts:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from macros.adapter.state import current
+from macros.render.course_page import courses_table as render_courses_table
 from macros.render.glossary_page import glossary_markdown
 from macros.render.links import relative_url, source_link
 from macros.render.pathway_page import layer_choice as render_layer_choice
@@ -50,6 +51,11 @@ def define_env(env) -> None:
     def layer_choice() -> str:
         """Links that set the reader's layer and open its pathway in one click."""
         return render_layer_choice(current().site, _url_for)
+
+    @env.macro
+    def courses_table() -> str:
+        """Every course in courses/: for whom, how long."""
+        return render_courses_table(current().site, _url_for)
 
     @env.macro
     def module_catalogue() -> str:

@@ -59,23 +59,25 @@ class Pathway:
         return 1
 
 
-def _check_fields(path: str, data: dict, schema: dict, positions: dict, where: tuple = ()) -> list[Problem]:
+def check_fields(path: str, data: dict, schema: dict, positions: dict, where: tuple = (),
+                 code: str = "pathway") -> list[Problem]:
+    """Unknown, missing and mistyped fields of one mapping (courses share this)."""
     problems = []
     line = positions.get(where, 1) if where else 1
     for key in data:
         if key not in schema:
-            problems.append(Problem(path, positions.get((*where, key), line), 1, "pathway-unknown-field",
+            problems.append(Problem(path, positions.get((*where, key), line), 1, f"{code}-unknown-field",
                                     f"unknown field '{key}'",
                                     did_you_mean(str(key), schema) or "allowed: " + ", ".join(schema)))
     for key, (kind, required) in schema.items():
         value = data.get(key)
         if value is None:
             if required:
-                problems.append(Problem(path, line, 1, "pathway-missing-field",
-                                        f"missing '{key}'" + (f" in step {where[-1] + 1}" if where else "")))
+                problems.append(Problem(path, line, 1, f"{code}-missing-field",
+                                        f"missing '{key}'" + (f" in item {where[-1] + 1}" if where else "")))
         elif not isinstance(value, kind) or isinstance(value, bool) or (kind is str and not value.strip()):
             wanted = {str: "a text", int: "a whole number", list: "a list"}[kind]
-            problems.append(Problem(path, positions.get((*where, key), line), 1, "pathway-field-type",
+            problems.append(Problem(path, positions.get((*where, key), line), 1, f"{code}-field-type",
                                     f"'{key}' must be {wanted}"))
     return problems
 
@@ -90,14 +92,14 @@ def load_pathway(file: Path, display_root: Path) -> tuple[Pathway | None, list[P
         return None, problems
     if not isinstance(data, dict):
         return None, [Problem(path, 1, 1, "pathway-field-type", "a pathway must be a mapping of fields")]
-    problems = _check_fields(path, data, PATHWAY_FIELDS, positions)
+    problems = check_fields(path, data, PATHWAY_FIELDS, positions)
     steps = []
     for index, item in enumerate(data.get("steps") or []):
         if not isinstance(item, dict):
             problems.append(Problem(path, positions.get(("steps", index), 1), 1, "pathway-field-type",
                                     f"step {index + 1} must have module, minutes, focus and prompts"))
             continue
-        step_problems = _check_fields(path, item, STEP_FIELDS, positions, ("steps", index))
+        step_problems = check_fields(path, item, STEP_FIELDS, positions, ("steps", index))
         problems.extend(step_problems)
         if not step_problems:
             if item["minutes"] <= 0:

@@ -13,6 +13,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from .bibliography import Bibliography, Reference, load_bibliography
+from .courses import Course, check_courses, load_courses
 from .framework import Framework, check_framework, load_framework
 from .glossary import Term, load_glossary
 from .labels import Label, label
@@ -35,6 +36,7 @@ class SitePaths:
     glossary: str = "glossary"
     pathways: str = "pathways"
     registry: str = "module-ids.yml"
+    courses: str = "courses"
     framework: str = "framework.yml"
     glossary_page: str = "glossary.md"  # the docs page that shows the glossary
     journal_page: str = "journal.md"  # the docs page that gathers readers' answers
@@ -58,6 +60,7 @@ class Site:
     framework: Framework | None = None
     pathways: tuple[Pathway, ...] = ()
     registry: Registry | None = None
+    courses: tuple[Course, ...] = ()
 
     @property
     def modules(self) -> tuple[Page, ...]:
@@ -127,6 +130,9 @@ def load_site(root: Path | str, page_order: list[str] | None = None, **overrides
         for prompt in page.reflection.prompts if page.reflection else ():
             prompts.setdefault(prompt.id, prompt)  # a duplicate id is reported above
     problems.extend(check_pathways(pathways, modules, prompts, framework.layer_ids))
+    courses, course_problems = load_courses(paths.root / paths.courses, paths.root)
+    problems.extend(course_problems)
+    problems.extend(check_courses(courses, modules, prompts))
     registry, registry_problems = load_registry(paths.root / paths.registry, paths.registry)
     problems.extend(registry_problems)
     if registry:
@@ -151,7 +157,7 @@ def load_site(root: Path | str, page_order: list[str] | None = None, **overrides
     problems.extend(citation_problems)
     return Site(paths, tuple(pages), bibliography, MappingProxyType(labels),
                 MappingProxyType(cited_in), tuple(sorted(set(problems))), terms, framework, pathways,
-                registry)
+                registry, courses)
 
 
 def _check_terms(terms: tuple[Term, ...], pages: list[Page], framework: Framework) -> list[Problem]:

@@ -14,6 +14,7 @@ from html import escape
 from ..core.pathways import Pathway
 from ..core.site import Site
 from .reflection import journal_notice, prompt_html
+from .text import paragraphs
 
 PATHWAYS_FOLDER = "pathways"
 
@@ -22,9 +23,6 @@ def pathway_src(pathway: Pathway) -> str:
     """Docs-relative path of the generated page."""
     return f"{PATHWAYS_FOLDER}/{pathway.id}.md"
 
-
-def _paragraphs(text: str) -> str:
-    return "\n\n".join(escape(part.strip(), quote=False) for part in text.split("\n\n") if part.strip())
 
 
 def pathway_markdown(site: Site, pathway: Pathway, url_for: Callable[[str], str]) -> str:
@@ -39,7 +37,7 @@ def pathway_markdown(site: Site, pathway: Pathway, url_for: Callable[[str], str]
         f"**Who it is for.** {escape(pathway.audience, quote=False)}", "",
     ]
     if pathway.introduction:
-        parts += [_paragraphs(pathway.introduction), ""]
+        parts += [paragraphs(pathway.introduction), ""]
     parts += [
         f"**Time:** about {pathway.minutes} minutes in {steps} steps"
         + (f", for {escape(layer.name.lower(), quote=False)}" if layer else "") + ".", "",
@@ -59,7 +57,7 @@ def pathway_markdown(site: Site, pathway: Pathway, url_for: Callable[[str], str]
             *(prompt_html(p, module_title=module.title) for p in prompts),
             "</ol>", "", "</div>", "",
         ]
-    parts += ["## Taking it further { #taking-it-further }", "", _paragraphs(pathway.closing), "",
+    parts += ["## Taking it further { #taking-it-further }", "", paragraphs(pathway.closing), "",
               "</div>", ""]
     return "\n".join(parts)
 

@@ -1,0 +1,153 @@
+"""Courses: a trainer's own route through the modules, one YAML file each.
+
+A course is the same kind of file as a pathway, organised in timed sessions
+for a workshop: each session has activities, and may set modules to read and
+prompts to discuss (of any layer). A trainer writes one file in ``courses/``
+and gets a course page and a printable handout; every mistake is reported
+with its file and line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .pathways import check_fields
+from .problems import Problem, did_you_mean
+from .source import load_yaml_positions, read_text
+
+COURSE_FIELDS: dict[str, tuple[type, bool]] = {
+    "title": (str, True), "audience": (str, True), "introduction": (str, False),
+    "sessions": (list, True), "closing": (str, False),
+}
+SESSION_FIELDS: dict[str, tuple[type, bool]] = {
+    "title": (str, True), "minutes": (int, True), "modules": (list, False),
+    "prompts": (list, False), "activities": (list, False),
+}
+ACTIVITY_FIELDS: dict[str, tuple[type, bool]] = {
+    "title": (str, True), "minutes": (int, True), "description": (str, False),
+}
+
+
+@dataclass(frozen=True)
+class Activity:
+    title: str
+    minutes: int
+    description: str
+
+
+@dataclass(frozen=True)
+class Session:
+    title: str
+    minutes: int
+    modules: tuple[str, ...]
+    prompts: tuple[str, ...]
+    activities: tuple[Activity, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class Course:
+    id: str
+    path: str
+    title: str
+    audience: str
+    introduction: str
+    sessions: tuple[Session, ...]
+    closing: str
+    positions: dict[tuple, int]
+
+    @property
+    def minutes(self) -> int:
+        return sum(session.minutes for session in self.sessions)
+
+    def line_of(self, *where: Any) -> int:
+        path = tuple(where)
+        while path:
+            if path in self.positions:
+                return self.positions[path]
+            path = path[:-1]
+        return 1
+
+
+def load_course(file: Path, display_root: Path) -> tuple[Course | None, list[Problem]]:
+    path = file.relative_to(display_root).as_posix()
+    text = read_text(file)
+    if not text.strip():
+        return None, [Problem(path, 1, 1, "course-empty", "course file is empty",
+                              "start from the example in the 'Build a course' guide")]
+    data, positions, problems = load_yaml_positions(text, path)
+    if problems:
+        return None, problems
+    if not isinstance(data, dict):
+        return None, [Problem(path, 1, 1, "course-field-type", "a course must be a mapping of fields")]
+    problems = check_fields(path, data, COURSE_FIELDS, positions, code="course")
+    sessions = []
+    for index, item in enumerate(data.get("sessions") or []):
+        where = ("sessions", index)
+        if not isinstance(item, dict):
+            problems.append(Problem(path, positions.get(where, 1), 1, "course-field-type",
+                                    f"session {index + 1} must have a title and minutes"))
+            continue
+        session_problems = check_fields(path, item, SESSION_FIELDS, positions, where, code="course")
+        activities = []
+        for number, activity in enumerate(item.get("activities") or []):
+            at = (*where, "activities", number)
+            if not isinstance(activity, dict):
+                session_problems.append(Problem(path, positions.get(at, 1), 1, "course-field-type",
+                                                "an activity must have a title and minutes"))
+                continue
+            activity_problems = check_fields(path, activity, ACTIVITY_FIELDS, positions, at, code="course")
+            session_problems.extend(activity_problems)
+            if not activity_problems:
+                activities.append(Activity(activity["title"].strip(), activity["minutes"],
+                                           (activity.get("description") or "").strip()))
+        problems.extend(session_problems)
+        if not session_problems:
+            planned = sum(a.minutes for a in activities)
+            if planned > item["minutes"]:
+                problems.append(Problem(
+                    path, positions.get((*where, "minutes"), 1), 1, "course-timing",
+                    f"session {index + 1} lasts {item['minutes']} minutes but its activities "
+                    f"take {planned}", "lengthen the session or shorten its activities"))
+            sessions.append(Session(item["title"].strip(), item["minutes"],
+                                    tuple(str(m) for m in item.get("modules") or ()),
+                                    tuple(str(p) for p in item.get("prompts") or ()),
+                                    tuple(activities), positions.get(where, 1)))
+    if problems:
+        return None, problems
+    return Course(file.stem, path, data["title"].strip(), data["audience"].strip(),
+                  (data.get("introduction") or "").strip(), tuple(sessions),
+                  (data.get("closing") or "").strip(), positions), []
+
+
+def load_courses(folder: Path, display_root: Path) -> tuple[tuple[Course, ...], list[Problem]]:
+    courses, problems = [], []
+    for file in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+        course, file_problems = load_course(file, display_root)
+        problems.extend(file_problems)
+        if course:
+            courses.append(course)
+    return tuple(courses), problems
+
+
+def check_courses(courses: tuple[Course, ...], modules: dict[str, Any], prompts: dict[str, Any]
+                  ) -> list[Problem]:
+    """Every module and prompt a course names must exist."""
+    problems = []
+    for course in courses:
+        for index, session in enumerate(course.sessions):
+            for number, module in enumerate(session.modules):
+                if module not in modules:
+                    problems.append(Problem(
+                        course.path, course.line_of("sessions", index, "modules", number), 1,
+                        "course-unknown-module", f"session {index + 1}: no module '{module}'",
+                        did_you_mean(module, modules) or "use a module id from the catalogue"))
+            for number, prompt in enumerate(session.prompts):
+                if prompt not in prompts:
+                    problems.append(Problem(
+                        course.path, course.line_of("sessions", index, "prompts", number), 1,
+                        "course-unknown-prompt", f"session {index + 1}: no prompt '{prompt}'",
+                        did_you_mean(prompt, prompts) or "use a prompt id from a module card"))
+    return problems
