@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check lint bench clean
+.PHONY: serve test build check lint bench offline clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,13 @@ build: $(STAMP)
 	mv .site-new site
 	rm -rf .site-old
 
+## offline: a copy that works opened from files (search included), zipped
+offline: $(STAMP) $(NODE_STAMP)
+	rm -rf .site-offline resonance-offline.zip
+	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir .site-offline
+	cd .site-offline && $(abspath $(BIN))/python -m zipfile -c ../resonance-offline.zip .
+	@echo "resonance-offline.zip: unzip it anywhere and open index.html"
+
 ## check: validate every source without building
 check: $(STAMP)
 	$(BIN)/python -m macros check
@@ -48,4 +55,4 @@ lint: $(STAMP)
 	$(BIN)/ruff check macros tests
 
 clean:
-	rm -rf site .site-new .site-old .pytest_cache
+	rm -rf site .site-new .site-old .site-offline resonance-offline.zip .pytest_cache

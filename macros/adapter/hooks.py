@@ -45,6 +45,9 @@ ASSETS = Path(__file__).resolve().parent.parent / "assets"
 ASSET_URL = "assets/resonance/"
 MODULES_JSON = "modules.json"
 MINIFY = {".js": rjsmin.jsmin, ".css": rcssmin.cssmin}
+ROOT = Path(__file__).resolve().parents[2]
+IFRAME_WORKER = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
+IFRAME_WORKER_URL = "assets/vendor/iframe-worker/shim.js"
 
 
 @event_priority(100)  # before mkdocs-macros, whose define_env reads the state
@@ -52,6 +55,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and check every source once; wire the extensions and assets."""
     root = Path(config.config_file_path).resolve().parent
     docs = Path(config.docs_dir).resolve().relative_to(root).as_posix()
+    _prepare_offline(config, root)
     site = load_site(root, flatten_nav(config.nav or []), docs=docs)
     if site.problems:
         raise PluginError("\n" + report(site.problems))
@@ -74,9 +78,26 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def _prepare_offline(config: MkDocsConfig, root: Path) -> None:
+    """For Material's offline plugin: file URLs, and its search shim from our own copy.
+
+    The plugin would otherwise add the shim from a CDN; a polyfill whose path
+    names iframe-worker is taken as already present.
+    """
+    offline = config.plugins.get("material/offline")
+    if not (offline and offline.config.enabled):
+        return
+    if not IFRAME_WORKER.exists():
+        raise PluginError(f"{IFRAME_WORKER.relative_to(ROOT)} is missing: run 'npm ci' (make offline does)")
+    config.use_directory_urls = False  # links must name files when opened from disk
+    config.extra["polyfills"] = [*config.extra.get("polyfills", []), IFRAME_WORKER_URL]
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Publish our assets and the bibliography file with the site."""
     state = current()
+    if IFRAME_WORKER_URL in config.extra.get("polyfills", []):
+        files.append(File.generated(config, IFRAME_WORKER_URL, abs_src_path=str(IFRAME_WORKER)))
     for asset in sorted(ASSETS.iterdir()):
         if asset.suffix in MINIFY:  # published minified; the sources stay readable
             content = MINIFY[asset.suffix](asset.read_text(encoding="utf-8"))
