@@ -31,14 +31,9 @@ test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check macros tests
 	$(BIN)/python -m pytest
 
-## build: mkdocs build --strict into site/; a failed build leaves site/ as it was
+## build: check, then mkdocs build --strict into site/; a failed build leaves site/ as it was
 build: $(STAMP)
-	rm -rf .site-new
-	$(BIN)/mkdocs build --strict --site-dir .site-new
-	rm -rf .site-old
-	if [ -d site ]; then mv site .site-old; fi
-	mv .site-new site
-	rm -rf .site-old
+	$(BIN)/python -m macros build
 
 ## offline: a copy that works opened from files (search included), zipped
 offline: $(STAMP) $(NODE_STAMP)
@@ -55,4 +50,4 @@ lint: $(STAMP)
 	$(BIN)/ruff check macros tests
 
 clean:
-	rm -rf site .site-new .site-old .site-offline resonance-offline.zip .pytest_cache
+	rm -rf site site.new site.old .site-offline resonance-offline.zip .pytest_cache

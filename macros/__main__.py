@@ -1,7 +1,11 @@
-"""Command line: ``python -m macros check`` validates every source, no build.
+"""Command line for maintainers.
 
-Exit status: 0 when the sources are clean, 1 when problems were found, 2 when
-the check itself could not run (a missing folder, a bug).
+``python -m macros check`` validates every source without building: exit
+status 0 when the sources are clean, 1 when problems were found, 2 when the
+check itself could not run (a missing folder, a bug).
+
+``python -m macros build`` checks, then builds the site elsewhere and swaps it
+into place only if the build succeeds (exit 1 otherwise, the old site intact).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from pathlib import Path
 
 from macros.checks import check_sources
 from macros.core.problems import report
+from macros.safebuild import safe_build
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,6 +27,11 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--root", default=".", help="the project folder (default: .)")
     check.add_argument("--github", action="store_true", default=bool(os.environ.get("GITHUB_ACTIONS")),
                        help="print GitHub Actions annotations (default when GITHUB_ACTIONS is set)")
+    build = commands.add_parser("build", help="check, then build the site safely into --site-dir")
+    build.add_argument("--root", default=".", help="the project folder (default: .)")
+    build.add_argument("--site-dir", default="site", help="where the site goes (default: site)")
+    build.add_argument("--github", action="store_true", default=bool(os.environ.get("GITHUB_ACTIONS")),
+                       help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
     root = Path(args.root)
@@ -36,7 +46,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if problems:
         print(report(problems, github=args.github))
+        if args.command == "build":
+            print(f"Nothing was built; {args.site_dir}/ was left as it was.", file=sys.stderr)
         return 1
+    if args.command == "build":
+        return safe_build(root.resolve(), Path(args.site_dir))
     print(f"All sources are valid: {len(site.modules)} modules, {len(site.references)} references, "
           f"{len(site.terms)} glossary terms.")
     return 0

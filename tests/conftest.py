@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,17 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ROOT / "tests" / "fixtures" / "article.txt"
+
+
+SKIP_TOP = {".venv", ".git", "node_modules", ".cache", "site", "site.new", "site.old", ".site-offline"}
+
+
+def copy_project(destination: Path) -> Path:
+    """A copy of the project's sources (no environment, caches or built sites)."""
+    shutil.copytree(ROOT, destination, ignore=lambda folder, names: (
+        [n for n in names if n in SKIP_TOP] if Path(folder) == ROOT else
+        [n for n in names if n in ("__pycache__", ".pytest_cache")]))
+    return destination
 
 
 @pytest.fixture(scope="session")

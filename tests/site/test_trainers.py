@@ -1,7 +1,6 @@
 """For trainers: modules.json, module cards, the catalogue, stable ids."""
 
 import json
-import shutil
 import subprocess
 import sys
 
@@ -9,6 +8,7 @@ import jsonschema
 import pytest
 
 from macros.core.site import load_site
+from tests.conftest import copy_project
 from tests.htmltext import scan
 
 
@@ -61,9 +61,7 @@ def test_registry_covers_every_module(model):
 
 def test_removed_module_needs_a_redirect_and_then_gets_one(root, tmp_path):
     """Retire a module in a copy of the project: the check fails, then a redirect fixes it."""
-    copy = tmp_path / "project"
-    shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".venv", "site", ".git", "node_modules",
-                                                              ".cache", "__pycache__"))
+    copy = copy_project(tmp_path / "project")
     (copy / "docs/article/conclusion.md").rename(copy / "docs/article/closing-thoughts.md")
     text = (copy / "docs/article/closing-thoughts.md").read_text(encoding="utf-8")
     (copy / "docs/article/closing-thoughts.md").write_text(
