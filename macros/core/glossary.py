@@ -17,6 +17,7 @@ from .problems import Problem, did_you_mean
 from .source import read_text, split_front_matter
 
 SHORT_MAX = 200
+TERM_MAX = 80  # a heading, a link text and an A–Z entry: a name, not a sentence
 
 #: key: (type, required)
 TERM_FIELDS: dict[str, tuple[type | tuple[type, ...], bool]] = {
@@ -81,6 +82,11 @@ def _check_fields(path: str, data: dict[str, Any], key_lines: dict[str, int]) ->
         elif kind is list and not all(isinstance(item, str) and item.strip() for item in value):
             problems.append(Problem(path, key_lines.get(key, 1), 1, "term-field-type",
                                     f"every item of '{key}' must be a non-empty text"))
+    name = data.get("term")
+    if isinstance(name, str) and len(name) > TERM_MAX:
+        problems.append(Problem(path, key_lines.get("term", 1), 1, "term-too-long",
+                                f"'term' has {len(name)} characters; at most {TERM_MAX}",
+                                "name the term; explain it in the definition"))
     short = data.get("short")
     if isinstance(short, str) and len(short) > SHORT_MAX:
         problems.append(Problem(path, key_lines.get("short", 1), 1, "term-short-too-long",

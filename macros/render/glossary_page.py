@@ -62,7 +62,8 @@ def _entry(site: Site, term: Term) -> str:
         "",
         f"### {escape(term.term, quote=False)} {{ #{term.id} }}",
         "",
-        term.definition,
+        # Markdown, but never markup: a "<" is shown as written, not read as HTML.
+        term.definition.replace("<", "&lt;"),
         "",
         f'<p class="glossary-meta" markdown>**Source:** {" and ".join(source)}</p>',
     ]
