@@ -15,6 +15,7 @@ anchor: that is how the glossary knows where each term appears.
 from __future__ import annotations
 
 import posixpath
+import re
 import xml.etree.ElementTree as etree  # noqa: N813 - Python-Markdown's own convention
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import AtomicString
+from markdown.util import HTML_PLACEHOLDER, AtomicString
 
 from ..core.termmatch import TermMatcher
 from ..render.links import relative_url
@@ -31,6 +32,7 @@ SKIP_TAGS = frozenset({"a", "code", "pre", "kbd", "samp", "script", "style", "bl
                        "h1", "h2", "h3", "h4", "h5", "h6", "abbr", "button", "svg", "math"})
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 SCOPES = ("section", "page", "every")
+_PLACEHOLDER_RE = re.compile(re.escape(HTML_PLACEHOLDER).replace("%s", r"(\d+)"))
 
 
 @dataclass(frozen=True)
@@ -109,14 +111,39 @@ class GlossaryTreeprocessor(Treeprocessor):
         if self.ext.getConfig("scope") == "section":
             self.linked = set()
 
+    def raw_link_spans(self, text: str) -> list[tuple[int, int]]:
+        """Stretches of ``text`` inside an ``<a>`` written as raw HTML.
+
+        Python-Markdown keeps inline HTML as placeholders in the text, so a
+        link written as ``<a href="…">words</a>`` is not an element of the tree:
+        its words are found here, between its opening and closing placeholders,
+        and never linked again (a link inside a link is invalid HTML).
+        """
+        spans, opened = [], None
+        for found in _PLACEHOLDER_RE.finditer(text):
+            index = int(found.group(1))
+            stash = self.md.htmlStash.rawHtmlBlocks
+            html = stash[index] if index < len(stash) else ""
+            html = html if isinstance(html, str) else ""
+            if re.match(r"<a[\s>]", html, re.IGNORECASE):
+                opened = found.end()
+            elif re.match(r"</a\s*>", html, re.IGNORECASE) and opened is not None:
+                spans.append((opened, found.start()))
+                opened = None
+        if opened is not None:
+            spans.append((opened, len(text)))
+        return spans
+
     def link_text(self, text: str, own: frozenset[str]) -> list | None:
         """Split ``text`` into text and term links; None when nothing is linked."""
         pieces: list = [""]
         position = 0
         changed = False
+        inside_raw_links = self.raw_link_spans(text)
         for match in self.ext.matcher.finditer(text):
             term_id = match.term_id
             link = (term_id not in own
+                    and not any(start <= match.start < end for start, end in inside_raw_links)
                     and (self.ext.getConfig("scope") == "every" or term_id not in self.linked))
             self.ext.uses.append(TermUse(term_id, self.anchor, self.heading, link, self.level))
             if not link:

@@ -121,3 +121,9 @@ def test_matcher_is_case_insensitive_and_whole_word():
     matcher = TermMatcher({"agency": "agency"})
     found = [m.text for m in matcher.finditer("Agency, agencies? no: agencyx, multi-agency")]
     assert found == ["Agency", "agencies"]
+
+
+def test_words_inside_a_raw_html_link_are_not_linked_again():
+    html, ext = render('See <a href="x">relational practice</a>, and agency.')
+    assert html.count("<a ") == 2 and 'data-term="agency"' in html
+    assert 'data-term="relational-practice"' not in html
