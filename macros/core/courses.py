@@ -15,7 +15,7 @@ from typing import Any
 
 from .pathways import check_fields
 from .problems import Problem, did_you_mean
-from .source import load_yaml_positions, read_text
+from .source import Positioned, load_yaml_mapping
 
 COURSE_FIELDS: dict[str, tuple[type, bool]] = {
     "title": (str, True), "audience": (str, True), "introduction": (str, False),
@@ -48,7 +48,7 @@ class Session:
 
 
 @dataclass(frozen=True)
-class Course:
+class Course(Positioned):
     id: str
     path: str
     title: str
@@ -62,26 +62,12 @@ class Course:
     def minutes(self) -> int:
         return sum(session.minutes for session in self.sessions)
 
-    def line_of(self, *where: Any) -> int:
-        path = tuple(where)
-        while path:
-            if path in self.positions:
-                return self.positions[path]
-            path = path[:-1]
-        return 1
 
 
 def load_course(file: Path, display_root: Path) -> tuple[Course | None, list[Problem]]:
-    path = file.relative_to(display_root).as_posix()
-    text = read_text(file)
-    if not text.strip():
-        return None, [Problem(path, 1, 1, "course-empty", "course file is empty",
-                              "start from the example in the 'Build a course' guide")]
-    data, positions, problems = load_yaml_positions(text, path)
-    if problems:
+    path, data, positions, problems = load_yaml_mapping(file, display_root, "course")
+    if data is None:
         return None, problems
-    if not isinstance(data, dict):
-        return None, [Problem(path, 1, 1, "course-field-type", "a course must be a mapping of fields")]
     problems = check_fields(path, data, COURSE_FIELDS, positions, code="course")
     sessions = []
     for index, item in enumerate(data.get("sessions") or []):

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .problems import Problem, did_you_mean
-from .source import load_yaml_positions, read_text
+from .source import Positioned, load_yaml_mapping
 
 PATHWAY_FIELDS: dict[str, tuple[type, bool]] = {
     "title": (str, True), "layer": (str, True), "audience": (str, True),
@@ -35,7 +35,7 @@ class Step:
 
 
 @dataclass(frozen=True)
-class Pathway:
+class Pathway(Positioned):
     id: str
     path: str
     title: str
@@ -50,13 +50,6 @@ class Pathway:
     def minutes(self) -> int:
         return sum(step.minutes for step in self.steps)
 
-    def line_of(self, *where: Any) -> int:
-        path = tuple(where)
-        while path:
-            if path in self.positions:
-                return self.positions[path]
-            path = path[:-1]
-        return 1
 
 
 def check_fields(path: str, data: dict, schema: dict, positions: dict, where: tuple = (),
@@ -83,15 +76,9 @@ def check_fields(path: str, data: dict, schema: dict, positions: dict, where: tu
 
 
 def load_pathway(file: Path, display_root: Path) -> tuple[Pathway | None, list[Problem]]:
-    path = file.relative_to(display_root).as_posix()
-    text = read_text(file)
-    if not text.strip():
-        return None, [Problem(path, 1, 1, "pathway-empty", "pathway file is empty")]
-    data, positions, problems = load_yaml_positions(text, path)
-    if problems:
+    path, data, positions, problems = load_yaml_mapping(file, display_root, "pathway")
+    if data is None:
         return None, problems
-    if not isinstance(data, dict):
-        return None, [Problem(path, 1, 1, "pathway-field-type", "a pathway must be a mapping of fields")]
     problems = check_fields(path, data, PATHWAY_FIELDS, positions)
     steps = []
     for index, item in enumerate(data.get("steps") or []):

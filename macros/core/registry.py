@@ -13,23 +13,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .problems import Problem, did_you_mean
-from .source import load_yaml_positions, read_text
+from .source import Positioned, load_yaml_positions, read_text
 
 
 @dataclass(frozen=True)
-class Registry:
+class Registry(Positioned):
     path: str
     published: Mapping[str, str]  # id -> page path (docs-relative) it was published at
     redirects: Mapping[str, str]  # retired id -> id that replaces it
     positions: dict[tuple, int] = field(default_factory=dict, compare=False, repr=False)
 
-    def line_of(self, *where) -> int:
-        path = tuple(where)
-        while path:
-            if path in self.positions:
-                return self.positions[path]
-            path = path[:-1]
-        return 1
 
 
 def load_registry(file: Path, display_path: str) -> tuple[Registry | None, list[Problem]]:

@@ -43,18 +43,46 @@ class FrontMatter:
     positions: dict[tuple, int] = field(default_factory=dict, compare=False, repr=False)
 
     def line_of(self, key: str | tuple) -> int:
-        """The line of a key or nested path, or of the front matter's start if absent.
+        """The line of a key or nested path (see :func:`line_at`)."""
+        return line_at(self.positions, key if isinstance(key, tuple) else (key,))
 
-        A path is a tuple of mapping keys and list indexes, such as
-        ``("prompts", "manager", 0, "text")``; the nearest known ancestor's
-        line is used when the exact path has none.
-        """
-        path = key if isinstance(key, tuple) else (key,)
-        while path:
-            if path in self.positions:
-                return self.positions[path]
-            path = path[:-1]
-        return 1
+
+def line_at(positions: dict[tuple, int], path: tuple) -> int:
+    """The line of a nested path, such as ``("prompts", "manager", 0, "text")``.
+
+    The nearest known ancestor's line is used when the exact path has none,
+    and the first line when nothing is known.
+    """
+    while path:
+        if path in positions:
+            return positions[path]
+        path = path[:-1]
+    return 1
+
+
+class Positioned:
+    """For records read from YAML: ``line_of(*path)`` from their ``positions``."""
+
+    positions: dict[tuple, int]
+
+    def line_of(self, *where: Any) -> int:
+        return line_at(self.positions, tuple(where))
+
+
+def load_yaml_mapping(file: Path, display_root: Path, kind: str
+                      ) -> tuple[str, dict | None, dict[tuple, int], list[Problem]]:
+    """A YAML file that must hold a mapping: its display path, data, positions and problems."""
+    path = file.relative_to(display_root).as_posix()
+    text = read_text(file)
+    if not text.strip():
+        return path, None, {}, [Problem(path, 1, 1, f"{kind}-empty", f"{kind} file is empty")]
+    data, positions, problems = load_yaml_positions(text, path)
+    if problems:
+        return path, None, {}, problems
+    if not isinstance(data, dict):
+        return path, None, {}, [Problem(path, 1, 1, f"{kind}-field-type",
+                                        f"a {kind} file must be a mapping of fields")]
+    return path, data, positions, []
 
 
 def _yaml_problem(path: str, error: yaml.YAMLError, line_offset: int, last_line: int) -> Problem:
