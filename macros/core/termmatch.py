@@ -1,8 +1,11 @@
-"""Finding glossary terms in text: one compiled pattern for every term.
+"""Finding glossary terms in text: one pass, whatever the number of terms.
 
-All names (terms, their forms and regular plurals) go into a single
-alternation, longest first, so "relational practice" wins over "practice" and
-matching costs one pass over the text however many terms there are.
+The text is read once, word by word; at each word the longest run of words
+(up to the longest name's length) that spells a known name is taken, by a
+dictionary look-up. So "relational practice" wins over "practice", and the
+cost grows with the length of the text, not with the number of terms (a
+single alternation pattern over thousands of names would try each one at
+every position).
 """
 
 from __future__ import annotations
@@ -12,6 +15,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 _SIBILANT = ("s", "x", "z", "ch", "sh")
+# A word: letters and digits, with hyphens inside ("multi-agency" is one word,
+# so it never matches "agency").
+_WORD_RE = re.compile(r"[^\W_](?:[\w-]*[^\W_])?")
 
 
 def plurals(name: str) -> list[str]:
@@ -21,6 +27,10 @@ def plurals(name: str) -> list[str]:
     if len(name) > 1 and name.endswith("y") and name[-2] not in "aeiou":
         return [name[:-1] + "ies"]
     return [name + "s"]
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
 
 
 @dataclass(frozen=True)
@@ -39,22 +49,23 @@ class TermMatcher:
         lookup: dict[str, str] = {}
         for name, term_id in names.items():  # explicit names win over plurals
             for plural in plurals(name):
-                lookup.setdefault(plural, term_id)
-        lookup.update({name: term_id for name, term_id in names.items()})
-        self._lookup = {self._fold(name): term_id for name, term_id in lookup.items()}
-        alternatives = sorted(lookup, key=len, reverse=True)
-        body = "|".join(r"\s+".join(map(re.escape, name.split())) for name in alternatives)
-        # Hyphens count as word characters: "multi-agency" is not "agency".
-        self._pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE) if body else None
-
-    @staticmethod
-    def _fold(text: str) -> str:
-        return " ".join(text.lower().split())
+                lookup.setdefault(_fold(plural), term_id)
+        lookup.update({_fold(name): term_id for name, term_id in names.items()})
+        self._lookup = lookup
+        self._longest = max((len(_WORD_RE.findall(name)) for name in lookup), default=0)
 
     def finditer(self, text: str) -> Iterator[TermMatch]:
-        if self._pattern is None:
+        if not self._longest:
             return
-        for match in self._pattern.finditer(text):
-            term_id = self._lookup.get(self._fold(match.group(0)))
-            if term_id:
-                yield TermMatch(match.start(), match.end(), term_id, match.group(0))
+        words = list(_WORD_RE.finditer(text))
+        index = 0
+        while index < len(words):
+            for length in range(min(self._longest, len(words) - index), 0, -1):
+                start, end = words[index].start(), words[index + length - 1].end()
+                term_id = self._lookup.get(_fold(text[start:end]))
+                if term_id:
+                    yield TermMatch(start, end, term_id, text[start:end])
+                    index += length
+                    break
+            else:
+                index += 1
