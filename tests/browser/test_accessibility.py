@@ -1,0 +1,154 @@
+"""Accessibility: axe-core finds no WCAG 2.0/2.1/2.2 A and AA violations.
+
+Every page of the built site is checked in the light and the dark colour
+scheme, then the states a page-load check misses: the phone layout, and a
+term or citation preview open. No axe rule is disabled: a violation is fixed
+in our CSS or templates, not hidden.
+
+Both ways into the dark scheme are used: a reader's system preference
+(``prefers-color-scheme: dark``, which the palette follows) and the palette
+toggle in the header (Material then keeps the choice for the next pages).
+
+axe-core comes from ``node_modules`` (``npm ci``, run by ``make test``);
+without it these tests are skipped, except when CI is set.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from tests.browser.pages import DESKTOP, GLOSSARY, MODULE, PHONE, page_paths
+from tests.conftest import ROOT
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# Material's palette: the scheme shown for each colour-scheme preference.
+SCHEMES = {"light": "default", "dark": "slate"}
+
+# Animations and transitions (a fading-in preview, colours after a scheme
+# switch) are finished first: axe should measure the end state, not a blend.
+RUN_AXE = """tags => (document.getAnimations().forEach(a => { try { a.finish(); } catch (e) {} }),
+  axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})
+  .then(r => ({
+    passes: r.passes.length,
+    violations: r.violations.map(v => ({
+      id: v.id, impact: v.impact, help: v.help, url: v.helpUrl, count: v.nodes.length,
+      targets: v.nodes.slice(0, 3).map(n => n.target.join(' ')),
+      summary: (v.nodes[0].failureSummary || '').split('\\n').slice(0, 2).join(' ').trim(),
+    })),
+  })))"""
+
+
+@pytest.fixture(scope="module")
+def axe_script() -> str:
+    if not AXE.exists():
+        message = f"axe-core not found at {AXE}: run `npm ci` (make test does)"
+        if os.environ.get("CI"):
+            pytest.fail(message + " (CI is set, so accessibility tests may not be skipped)")
+        pytest.skip(message)
+    return str(AXE)
+
+
+@pytest.fixture
+def open_page(chromium):
+    """A fresh page with the given device settings and colour-scheme preference."""
+    contexts = []
+
+    def new_page(device: dict, scheme: str = "light"):
+        context = chromium.new_context(color_scheme=scheme, **device)
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield new_page
+    for context in contexts:
+        context.close()
+
+
+def shown_scheme(page) -> str:
+    return page.evaluate("() => document.body.dataset.mdColorScheme")
+
+
+def switch_scheme(page, scheme: str) -> None:
+    """Switch colour scheme as a reader does, with the palette toggle in the header."""
+    if shown_scheme(page) == SCHEMES[scheme]:
+        return
+    option = page.locator(f'input.md-option[data-md-color-scheme="{SCHEMES[scheme]}"]').get_attribute("id")
+    page.locator(f'[data-md-component=palette] label[for="{option}"]').click()
+    page.wait_for_function("s => document.body.dataset.mdColorScheme === s", arg=SCHEMES[scheme])
+
+
+def axe_problems(page, axe_script: str, where: str) -> str | None:
+    """Run axe on the page as it is now; a readable report of violations, or None."""
+    if not page.evaluate("() => typeof axe === 'object'"):
+        page.add_script_tag(path=axe_script)
+    result = page.evaluate(RUN_AXE, WCAG_TAGS)
+    assert result["passes"] > 0, f"axe checked nothing on {where}: is the page empty?"
+    if not result["violations"]:
+        return None
+    lines = [f"axe found {len(result['violations'])} violated rule(s) on {where}:"]
+    for v in result["violations"]:
+        lines.append(f"  {v['id']} [{v['impact']}] on {v['count']} element(s): {v['help']}")
+        lines.append(f"    e.g. {' | '.join(v['targets'])}")
+        lines.append(f"    {v['summary']}")
+        lines.append(f"    {v['url']}")
+    return "\n".join(lines)
+
+
+def test_every_page_passes_axe(open_page, server, site_dir, axe_script, subtests):
+    """Every built page (each index.html and 404.html), in the light and the
+    dark scheme, one subtest per page and scheme.
+
+    Pages are found in the build, so a new page is checked without editing
+    this test; the home page, the glossary and 404 must be among them. Each
+    page is loaded once and switched with the palette toggle, starting in
+    the scheme the previous page ended in."""
+    paths = page_paths(site_dir)
+    assert {"", GLOSSARY, MODULE, "404.html"} <= set(paths), paths
+    page = open_page(DESKTOP)
+    order = list(SCHEMES)
+    for path in paths:
+        page.goto(server + path)
+        for scheme in order:
+            with subtests.test(page=path or "/", scheme=scheme):
+                switch_scheme(page, scheme)
+                problems = axe_problems(page, axe_script, f"/{path} ({scheme}, 1280x900)")
+                if problems:
+                    pytest.fail(problems, pytrace=False)
+        order.reverse()
+
+
+@pytest.mark.parametrize("path", [MODULE, GLOSSARY])
+def test_phone_layout_passes_axe(open_page, server, axe_script, subtests, path):
+    """The phone layout (390x844) has its own header, drawer and reflowed
+    text. The page opens with a dark system preference, which the palette
+    must follow, then is switched to light."""
+    page = open_page(PHONE, scheme="dark")
+    page.goto(server + path)
+    assert shown_scheme(page) == SCHEMES["dark"], "the palette ignored prefers-color-scheme: dark"
+    for scheme in ("dark", "light"):
+        with subtests.test(scheme=scheme):
+            switch_scheme(page, scheme)
+            problems = axe_problems(page, axe_script, f"/{path} ({scheme}, phone 390x844)")
+            if problems:
+                pytest.fail(problems, pytrace=False)
+
+
+@pytest.mark.parametrize("link", ["a.term", "a.citation"])
+def test_open_preview_passes_axe(open_page, server, axe_script, subtests, link):
+    """An open preview adds a tooltip and a link to the page: check them,
+    in both schemes (the preview draws its own background and border)."""
+    page = open_page(DESKTOP, scheme="dark")
+    page.goto(server + MODULE)
+    preview = page.locator(".res-preview")
+    for scheme in ("dark", "light"):
+        with subtests.test(scheme=scheme):
+            switch_scheme(page, scheme)  # a click elsewhere, which closes any preview
+            page.locator(f"article {link}").first.focus()
+            preview.wait_for(state="visible")
+            problems = axe_problems(page, axe_script, f"/{MODULE} with a {link} preview open ({scheme})")
+            if problems:
+                pytest.fail(problems, pytrace=False)
+            page.keyboard.press("Escape")
