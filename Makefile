@@ -28,7 +28,7 @@ $(NODE_STAMP): package.json package-lock.json
 
 ## test: the whole test suite (unit, integrity, site, browser)
 test: $(STAMP) $(NODE_STAMP)
-	$(BIN)/ruff check macros tests
+	$(BIN)/ruff check macros tests bench
 	$(BIN)/python -m pytest
 
 ## build: check, then mkdocs build --strict into site/; a failed build leaves site/ as it was
@@ -47,7 +47,11 @@ check: $(STAMP)
 	$(BIN)/python -m macros check
 
 lint: $(STAMP)
-	$(BIN)/ruff check macros tests
+	$(BIN)/ruff check macros tests bench
+
+## bench: build time against plain Material, scaling, page weight (minutes; not part of test)
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf site site.new site.old .site-offline resonance-offline.zip .pytest_cache

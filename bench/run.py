@@ -1,0 +1,367 @@
+"""Benchmark: build time against plain Material, scaling, and page weight.
+
+Run with ``make bench`` (not part of ``make test``: it takes minutes and its
+figures depend on the machine). Three plain-text tables:
+
+(a) ``mkdocs build --strict`` of our site against plain Material for MkDocs
+    over the same Markdown, alternating runs; target: ours/plain <= 1.3.
+(b) the project's sources cloned 1x, 10x and 100x (pages, glossary terms,
+    references): full build time, and the time the glossary linker alone
+    takes per MB of Markdown, which should stay flat as the site grows.
+(c) the bytes each built page costs a reader (HTML plus the same-site assets
+    it references), and the size of our own CSS and JS; target: <= 15 KB.
+
+Everything is built into temporary folders; ``site/`` is never touched.
+See bench/README.md for the latest figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the project's own package, for the linker in (b)
+
+from bench.scale import ScaledSources, make_scaled_copy, read_config  # noqa: E402
+from bench.weight import assets_of, file_sizes, page_weights  # noqa: E402
+
+RATIO_TARGET = 1.3  # ours / plain build time
+OWN_ASSETS_TARGET = 15_000  # bytes of our CSS + JS, uncompressed
+LINEARITY_LIMIT = 2.0  # per-MB linking time at the largest scale / at 1x
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+
+
+# --------------------------------------------------------------------- output
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], title: str) -> str:
+    """A plain-text table: first column left-aligned, the others right-aligned."""
+    cells = [[str(h) for h in headers]] + [[str(c) for c in row] for row in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+
+    def line(row: list[str]) -> str:
+        return "  ".join(c.ljust(w) if i == 0 else c.rjust(w)
+                         for i, (c, w) in enumerate(zip(row, widths, strict=True)))
+
+    rule = "  ".join("-" * w for w in widths)
+    return "\n".join([title, "=" * len(title), line(cells[0]), rule, *map(line, cells[1:])]) + "\n"
+
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"
+
+
+def kb(size: float) -> str:
+    return f"{size / 1000:,.1f}"
+
+
+# --------------------------------------------------------------------- builds
+
+
+def build(config: Path, site_dir: Path, cwd: Path | None = None) -> float:
+    """Seconds for one ``mkdocs build --strict`` in a fresh process (start-up included).
+
+    ``cwd`` defaults to the config's folder: some settings (snippets' base_path)
+    are relative to the working directory, as with ``make build``.
+    """
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
+         "--site-dir", str(site_dir)],
+        cwd=cwd or config.parent, env=ENV, capture_output=True, text=True,
+    )
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"build of {config} failed:\n{result.stdout}\n{result.stderr}")
+    return elapsed
+
+
+def _pages_only(nav: Any, docs: Path) -> Any:
+    """The nav without pages our hooks generate (plain Material cannot find them)."""
+    if isinstance(nav, str):
+        return nav if not nav.endswith(".md") or (docs / nav).is_file() else None
+    if isinstance(nav, list):
+        return [item for item in (_pages_only(i, docs) for i in nav) if item not in (None, [], {})]
+    if isinstance(nav, dict):
+        pruned = {key: _pages_only(value, docs) for key, value in nav.items()}
+        return {key: value for key, value in pruned.items() if value not in (None, [], {})} or None
+    return nav
+
+
+def plain_config(folder: Path) -> Path:
+    """Plain Material over our docs: no hooks, no macros, no overrides, search only.
+
+    The theme keeps our features and palette (they are Material's, and cost
+    the same in both builds) so the ratio measures what we add.
+    """
+    ours = read_config(ROOT / "mkdocs.yml")
+    docs = (ROOT / ours.get("docs_dir", "docs")).resolve()
+    theme = {k: v for k, v in (ours.get("theme") or {}).items() if k != "custom_dir"}
+    theme.update(name="material", font=False)
+    # Our pages link to files and anchors only our hooks create (references.bib,
+    # glossary entries): plain Material reports those as info, not warnings.
+    validation = dict(ours.get("validation") or {})
+    validation["links"] = dict(validation.get("links") or {}, not_found="info", anchors="info")
+    config = {
+        "site_name": ours.get("site_name", "plain"),
+        "docs_dir": str(docs),
+        "use_directory_urls": ours.get("use_directory_urls", True),
+        "strict": True,
+        "theme": theme,
+        "plugins": ["search"],
+        "markdown_extensions": ours.get("markdown_extensions", []),
+        "validation": validation,
+        "extra": {"generator": False},
+        "nav": _pages_only(ours.get("nav", []), docs),
+    }
+    path = folder / "mkdocs.plain.yml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def compare_builds(runs: int, work: Path) -> tuple[str, Path]:
+    """(a): alternate our build and the plain build; the last site of ours is kept for (c)."""
+    ours_cfg, plain_cfg = ROOT / "mkdocs.yml", plain_config(work)
+    ours_site, plain_site = work / "ours", work / "plain"
+    build(ours_cfg, ours_site)  # warm-up, untimed: bytecode, file cache, our reference cache
+    build(plain_cfg, plain_site, cwd=ROOT)
+    times: dict[str, list[float]] = {"ours": [], "plain": []}
+    for _ in range(runs):
+        times["ours"].append(build(ours_cfg, ours_site))
+        times["plain"].append(build(plain_cfg, plain_site, cwd=ROOT))
+    ours, plain = (statistics.median(times[k]) for k in ("ours", "plain"))
+    ratio = ours / plain
+    pages = {kind: sum(1 for _ in folder.rglob("*.html")) for kind, folder in
+             (("ours", ours_site), ("plain", plain_site))}
+    rows = [[label, pages[kind], f"{statistics.median(times[kind]):.2f}", f"{min(times[kind]):.2f}",
+             f"{max(times[kind]):.2f}"]
+            for kind, label in (("ours", "ours (hooks, macros, overrides)"),
+                                ("plain", "plain Material (search only)"))]
+    text = table(["build --strict", "pages", "median s", "min s", "max s"], rows,
+                 f"(a) Build time, {runs} alternating runs each (process start included)")
+    text += f"ratio ours/plain: {ratio:.2f}   target <= {RATIO_TARGET}   {verdict(ratio <= RATIO_TARGET)}\n"
+    return text, ours_site
+
+
+# ---------------------------------------------------------------------- scale
+
+
+@dataclass(frozen=True)
+class LinkTiming:
+    megabytes: float
+    pages: int
+    terms: int
+    matcher_s: float  # building the extension (compiling the term pattern), once per build
+    link_s: float  # the glossary treeprocessor over every page
+    convert_s: float  # the whole Markdown conversion, linker included
+    repeats: int
+
+    @property
+    def per_mb(self) -> float:
+        return self.link_s / self.megabytes
+
+
+def time_linking(root: Path, repeats: int = 3) -> LinkTiming:
+    """Time the glossary treeprocessor alone over every page the site links terms on.
+
+    It is set up as the term index sets it up (macros/render/term_index.py):
+    targets from the site's glossary, the site's Markdown extensions and the
+    citation extension before it. The treeprocessor's ``run`` is wrapped with
+    a clock, so Markdown's own parsing is not counted. Median of ``repeats``.
+    """
+    import markdown
+
+    from macros.core.site import load_site
+    from macros.extensions.citations import CitationExtension
+    from macros.extensions.glossary import GlossaryExtension
+    from macros.render.term_index import DEFAULT_EXTENSIONS, citation_targets, term_targets
+
+    site = load_site(root)
+    pages = [p for p in site.pages if p.src != site.paths.glossary_page and p.links_terms]
+    megabytes = sum(len(p.body.encode("utf-8")) for p in pages) / 1e6
+    start = time.perf_counter()
+    glossary = GlossaryExtension(targets=term_targets(site))
+    matcher_s = time.perf_counter() - start
+    citations = CitationExtension(targets=citation_targets(site), page_list=False)
+    md = markdown.Markdown(extensions=[*DEFAULT_EXTENSIONS, citations, glossary])
+    processor = md.treeprocessors["glossary"]
+    spent = [0.0]
+    run = processor.run
+
+    def timed_run(tree: Any) -> Any:
+        begin = time.perf_counter()
+        try:
+            return run(tree)
+        finally:
+            spent[0] += time.perf_counter() - begin
+
+    processor.run = timed_run  # type: ignore[method-assign]
+    link, convert = [], []
+    for _ in range(repeats):
+        spent[0] = 0.0
+        begin = time.perf_counter()
+        for page in pages:
+            md.reset()
+            md.convert(page.body)
+        convert.append(time.perf_counter() - begin)
+        link.append(spent[0])
+    return LinkTiming(megabytes, len(pages), len(site.terms), matcher_s,
+                      statistics.median(link), statistics.median(convert), repeats)
+
+
+def check_sources(root: Path) -> float:
+    """``python -m macros check`` on a generated copy: it must pass, or the figures mean nothing."""
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "macros", "check", "--root", str(root)],
+                            cwd=ROOT, env=ENV, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"generated sources in {root} are not valid:\n{result.stdout}\n{result.stderr}")
+    return elapsed
+
+
+def scale_table(scales: Sequence[int], build_scales: set[int], work: Path) -> str:
+    """(b): for each scale, sources generated, checked, built and their linking timed.
+
+    The first build of a copy is cold (no reference cache in its .cache/ yet,
+    as on a fresh checkout); the second is warm, as in (a) and in ``make serve``.
+    """
+    rows, link_rows, per_mb = [], [], {}
+    for n in scales:
+        copy: ScaledSources = make_scaled_copy(ROOT, work / f"scale-{n}", n)
+        check_s = check_sources(copy.root)
+        cold = warm = "skipped"
+        if n in build_scales:
+            cold = f"{build(copy.root / 'mkdocs.yml', work / f'scale-{n}-site'):.1f}"
+            warm = f"{build(copy.root / 'mkdocs.yml', work / f'scale-{n}-site'):.1f}"
+            shutil.rmtree(work / f"scale-{n}-site")
+        # One pass is long enough to time once there are megabytes to link.
+        timing = time_linking(copy.root, repeats=3 if copy.markdown_bytes < 5e6 else 1)
+        shutil.rmtree(copy.root)
+        per_mb[n] = timing.per_mb
+        rows.append([f"{n}x", copy.pages, copy.modules, copy.terms, copy.references,
+                     f"{copy.markdown_bytes / 1e6:.2f}", f"{check_s:.1f}", cold, warm])
+        link_rows.append([f"{n}x", f"{timing.megabytes:.2f}", timing.terms, timing.repeats,
+                          f"{timing.matcher_s:.3f}", f"{timing.convert_s:.2f}", f"{timing.link_s:.3f}",
+                          f"{timing.per_mb:.3f}", f"{timing.per_mb / per_mb[scales[0]]:.1f}x"])
+        print(f"  scale {n}x done", file=sys.stderr, flush=True)
+    text = table(["scale", "pages", "modules", "terms", "refs", "MB md", "check s", "build s cold",
+                  "build s warm"], rows,
+                 "(b) Synthetic scale: sources cloned N times; make check, then two strict builds")
+    text += "\n" + table(
+        ["scale", "MB linked", "terms", "passes", "pattern s", "convert s", "linking s", "s/MB", "vs 1x"],
+        link_rows, "(b) Term linking alone (glossary treeprocessor), median over passes of every page")
+    largest, smallest = max(scales), scales[0]
+    if largest != smallest:
+        growth = per_mb[largest] / per_mb[smallest]
+        text += (f"per-MB linking time at {largest}x is {growth:.1f}x that at {smallest}x "
+                 f"(limit {LINEARITY_LIMIT}x): ")
+        linear = growth <= LINEARITY_LIMIT
+        text += "linear enough\n" if linear else "FLAG: not linear in the size of the site\n"
+    skipped = [n for n in scales if n not in build_scales]
+    if skipped:
+        text += f"full build skipped at {', '.join(f'{n}x' for n in skipped)} (--build-scales)\n"
+    return text
+
+
+# --------------------------------------------------------------------- weight
+
+
+def weight_table(site: Path) -> str:
+    """(c): bytes per page, and our own CSS and JS against the target."""
+    weights = page_weights(site)
+    rows = [[w.page, kb(w.html), w.assets, kb(w.asset_bytes), kb(w.total), kb(w.total_gzip)] for w in weights]
+    totals = [w.total for w in weights]
+    gz = [w.total_gzip for w in weights]
+    rows.append(["median page", "", "", "", kb(statistics.median(totals)), kb(statistics.median(gz))])
+    rows.append(["heaviest page", "", "", "", kb(max(totals)), kb(max(gz))])
+    text = table(["page", "HTML KB", "assets", "assets KB", "total KB", "gzip KB"], rows,
+                 "(c) Page weight: HTML + same-site CSS/JS/images/fonts it references, once per page")
+    home = site / "index.html"
+    if home.exists():
+        listed = ", ".join(sorted(p.relative_to(site).as_posix() for p in assets_of(site, home)))
+        text += f"assets of the home page: {listed}\n"
+    own = sorted(p for p in (site / "assets" / "resonance").glob("*") if p.suffix in (".css", ".js"))
+    own_rows = [[p.name, *file_sizes(p)] for p in own]
+    own_total = sum(r[1] for r in own_rows)
+    own_rows.append(["total", own_total, sum(r[2] for r in own_rows)])
+    text += "\n" + table(["our asset", "bytes", "gzip bytes"], own_rows,
+                         "(c) Our own CSS and JS (assets/resonance/)")
+    text += (f"our CSS + JS: {own_total:,} bytes   target <= {OWN_ASSETS_TARGET:,}   "
+             f"{verdict(own_total <= OWN_ASSETS_TARGET)}\n")
+    search = [p for p in (site / "search" / "search_index.json",
+                          *sorted((site / "assets" / "javascripts" / "workers").glob("search.*.js")))
+              if p.exists()]
+    if search:
+        listed = ", ".join(f"{p.relative_to(site).as_posix()} {kb(p.stat().st_size)} KB" for p in search)
+        text += f"not counted above (Material's search, fetched by script at run time): {listed}\n"
+    return text
+
+
+# ----------------------------------------------------------------------- main
+
+
+@contextmanager
+def workdir(keep: bool) -> Iterator[Path]:
+    folder = Path(tempfile.mkdtemp(prefix="resonance-bench-"))
+    try:
+        yield folder
+    finally:
+        if keep:
+            print(f"kept {folder}", file=sys.stderr)
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def machine() -> str:
+    return (f"{platform.node() or 'machine'}: {os.cpu_count()} cores, {platform.machine()}, "
+            f"Python {platform.python_version()}, {platform.system()} {platform.release()}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="timed builds of each kind in (a) (default 7)")
+    parser.add_argument("--scales", default="1,10,100", help="scales for (b) (default 1,10,100)")
+    parser.add_argument("--build-scales", default="1,10",
+                        help="scales of (b) that also get full builds (default 1,10: at 100x a build "
+                             "takes minutes; pass 1,10,100 to include it)")
+    parser.add_argument("--only", default="a,b,c", help="which tables: any of a,b,c (default a,b,c)")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder, to inspect it")
+    args = parser.parse_args(argv)
+    scales = sorted(int(s) for s in args.scales.split(","))
+    build_scales = {int(s) for s in args.build_scales.split(",")}
+    only = set(args.only.split(","))
+
+    print(f"{time.strftime('%Y-%m-%d %H:%M')}  {machine()}\n", flush=True)
+    with workdir(args.keep) as work:
+        ours_site = None
+        if "a" in only:
+            text, ours_site = compare_builds(args.runs, work)
+            print(text, flush=True)
+        if "b" in only:
+            print(scale_table(scales, build_scales, work), flush=True)
+        if "c" in only:
+            if ours_site is None:
+                ours_site = work / "ours"
+                build(ROOT / "mkdocs.yml", ours_site)
+            print(weight_table(ours_site), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,212 @@
+"""A copy of the project's sources, N times larger, that still passes every check.
+
+Scale N keeps the original sources and adds N - 1 clones of each module page,
+each with its own module id, prompt ids and title, citing its own clones of
+the references, plus N - 1 clones of each glossary entry under invented terms
+that occur in the cloned pages. So the site grows in pages, terms and
+references together, as a larger article would, and ``python -m macros check``
+still passes (the benchmark checks that before it measures anything).
+
+Invented words are syllables between a fixed prefix and a final "n", so
+none is an English word, and none is another's plural (which would end in "s").
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pybtex.database import BibliographyData, Person, parse_string
+
+#: Top-level folders a copy of the project leaves out: not sources.
+SKIP = {"tests", "bench"}
+SYLLABLES = ("ka", "lo", "mi", "ve", "ru", "sa", "te", "no", "pi", "du", "be", "zo")
+FRONT_RE = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
+# A citation key after "@" (see macros/core/citekeys.py): word characters, with
+# internal punctuation, not ending in punctuation.
+KEY_RE = re.compile(r"(?<![\w@\\])(-?@)([\w](?:[\w:.#$%&+?<>~/-]*[\w])?)")
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml as data; engine tags (``!ENV``, ``!!python/name``) become None."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def read_config(path: Path) -> dict[str, Any]:
+    """An MkDocs config file as plain data (what the benchmark needs: nav, theme, extensions)."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+
+
+@dataclass(frozen=True)
+class ScaledSources:
+    root: Path
+    pages: int
+    modules: int
+    terms: int
+    references: int
+    markdown_bytes: int  # every page under docs/, front matter included
+
+
+def invented(number: int, prefix: str = "zy", length: int = 4) -> str:
+    """A made-up word, distinct for each number: its base-12 digits as syllables."""
+    syllables = []
+    while number or len(syllables) < length:
+        number, digit = divmod(number, len(SYLLABLES))
+        syllables.append(SYLLABLES[digit])
+    return prefix + "".join(reversed(syllables)) + "n"
+
+
+def split_front(text: str) -> tuple[dict[str, Any], str]:
+    match = FRONT_RE.match(text)
+    if not match:
+        return {}, text
+    return yaml.safe_load(match.group(1)) or {}, text[match.end():]
+
+
+def join_front(data: dict[str, Any], body: str) -> str:
+    return "---\n" + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=10_000) + "---\n" + body
+
+
+def rename_ids(value: Any, suffix: str) -> Any:
+    """Every ``id`` in nested front matter (prompt ids) made unique with ``suffix``."""
+    if isinstance(value, dict):
+        return {k: (f"{v}{suffix}" if k == "id" and isinstance(v, str) else rename_ids(v, suffix))
+                for k, v in value.items()}
+    if isinstance(value, list):
+        return [rename_ids(v, suffix) for v in value]
+    return value
+
+
+def rekey(text: str, keys: set[str], suffix: str, used: set[str]) -> str:
+    """Citations of known keys pointed at their clones; the keys cited go into ``used``."""
+    def swap(match: re.Match) -> str:
+        if match.group(2) not in keys:
+            return match.group(0)
+        used.add(match.group(2))
+        return f"{match.group(1)}{match.group(2)}{suffix}"
+    return KEY_RE.sub(swap, text)
+
+
+def _project_files(source: Path) -> list[str]:
+    """The project's files as git sees them: tracked, or new and not ignored."""
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                            cwd=source, capture_output=True, text=True, check=True).stdout
+    return sorted({name for name in listed.split("\0") if name and name.split("/")[0] not in SKIP})
+
+
+def _copy_project(source: Path, target: Path) -> None:
+    if target.exists():
+        shutil.rmtree(target)
+    for name in _project_files(source):
+        if (source / name).is_file():  # a file deleted but not yet committed is listed too
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source / name, target / name)
+
+
+def _nav_files(nav: Any) -> list[str]:
+    if isinstance(nav, str):
+        return [nav] if nav.endswith(".md") else []
+    if isinstance(nav, list):
+        return [f for item in nav for f in _nav_files(item)]
+    if isinstance(nav, dict):
+        return [f for value in nav.values() for f in _nav_files(value)]
+    return []
+
+
+def make_scaled_copy(source: Path, target: Path, n: int) -> ScaledSources:
+    """Write the project's sources scaled ``n`` times into ``target``."""
+    _copy_project(source, target)
+    docs, glossary = target / "docs", target / "glossary"
+    nav = read_config(source / "mkdocs.yml").get("nav", [])
+    modules = []  # (docs-relative path, front matter, body) in reading order
+    for src in _nav_files(nav):
+        path = docs / src
+        if path.is_file():
+            front, body = split_front(path.read_text(encoding="utf-8"))
+            if front.get("module"):
+                modules.append((src, front, body))
+    bib_text = (target / "references.bib").read_text(encoding="utf-8")
+    bib = parse_string(bib_text, "bibtex")
+    keys = set(bib.entries)
+    term_files = sorted(glossary.glob("*.md"))
+    terms = [(f.stem, *split_front(f.read_text(encoding="utf-8"))) for f in term_files]
+
+    extra_nav, cited, word = [], set(), 0
+    clones = BibliographyData()
+    for k in range(1, n):
+        suffix = f"-c{k}"
+        # Glossary clones first: each gets an invented term, used on one cloned page.
+        mentions: dict[int, list[str]] = {}
+        for index, (term_id, front, definition) in enumerate(terms):
+            word += 1
+            name = invented(word)
+            mentions.setdefault(index % len(modules), []).append(name)
+            data = dict(front, term=name, forms=[])
+            data.pop("unused", None)
+            source_data = dict(data.get("source") or {})
+            if source_data.get("module"):
+                source_data["module"] = f"{source_data['module']}{suffix}"
+            data["source"] = source_data
+            data["related"] = [f"{r}{suffix}" for r in data.get("related") or []]
+            (glossary / f"{term_id}{suffix}.md").write_text(
+                join_front(data, rekey(definition, keys, f"c{k}", cited)), encoding="utf-8")
+        section = []
+        for index, (src, front, body) in enumerate(modules):
+            data = rename_ids(dict(front), suffix)
+            data["module"] = f"{front['module']}{suffix}"
+            data["title"] = f"{front.get('title', src)} (copy {k})"
+            words = mentions.get(index, [])
+            body = rekey(body, keys, f"c{k}", cited)
+            if words:
+                body = body.rstrip("\n") + "\n\nTerms invented for the benchmark: " + ", ".join(words) + ".\n"
+            clone = src.removesuffix(".md") + f"{suffix}.md"
+            (docs / clone).write_text(join_front(data, body), encoding="utf-8")
+            section.append(clone)
+        extra_nav.append({f"Copy {k}": section})
+        # References: clones of the works the cloned pages and entries cite, and
+        # of further reading; each under an invented author, so labels differ.
+        for key, entry in bib.entries.items():
+            further = "further-reading" in entry.fields.get("keywords", "")
+            if key not in cited and not further:
+                continue
+            word += 1
+            author = invented(word, prefix="Qu", length=4).capitalize()
+            fields = {f: v for f, v in entry.fields.items() if f != "shortauthor"}
+            persons = {role: [Person(f"{author}, A.")] for role in entry.persons}
+            if not persons:
+                persons = {"author": [Person(f"{author}, A.")]}
+            clone_entry = type(entry)(entry.type, fields=fields, persons=persons)
+            clones.entries[f"{key}c{k}"] = clone_entry
+    if clones.entries:
+        (target / "references.bib").write_text(
+            bib_text.rstrip("\n") + "\n\n" + clones.to_string("bibtex"), encoding="utf-8")
+    # Published module ids are registered (module-ids.yml); so are the clones.
+    registry_file = target / "module-ids.yml"
+    if registry_file.exists() and n > 1:
+        registry = yaml.safe_load(registry_file.read_text(encoding="utf-8")) or {}
+        published = registry.setdefault("published", {})
+        for k in range(1, n):
+            for src, front, _ in modules:
+                published[f"{front['module']}-c{k}"] = src.removesuffix(".md") + f"-c{k}.md"
+        registry_file.write_text(yaml.safe_dump(registry, sort_keys=False, allow_unicode=True),
+                                 encoding="utf-8")
+    # The clones' nav goes in a child config, so mkdocs.yml itself is not rewritten.
+    (target / "mkdocs.base.yml").write_text((source / "mkdocs.yml").read_text(encoding="utf-8"),
+                                            encoding="utf-8")
+    (target / "mkdocs.yml").write_text(
+        "INHERIT: mkdocs.base.yml\n" + yaml.safe_dump({"nav": [*nav, *extra_nav]}, sort_keys=False,
+                                                      allow_unicode=True), encoding="utf-8")
+    pages = list(docs.rglob("*.md"))
+    return ScaledSources(
+        root=target, pages=len(pages), modules=len(modules) * n, terms=len(terms) * n,
+        references=len(bib.entries) + len(clones.entries),
+        markdown_bytes=sum(p.stat().st_size for p in pages),
+    )
