@@ -9,6 +9,7 @@ in :mod:`macros.core.site`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -88,19 +89,21 @@ class Bibliography:
 
 def _positions(text: str) -> tuple[list[tuple[str, str, int]], dict[str, dict[str, int]]]:
     """Every ``@type{key,`` with its line, and the line of each field by key."""
+    line_starts = [0] + [match.end() for match in re.finditer(r"\n", text)]
+
+    def line_of(offset: int) -> int:  # a binary search: linear overall, however long the file
+        return bisect.bisect_right(line_starts, offset)
+
     entries = []
     fields: dict[str, dict[str, int]] = {}
     matches = list(_ENTRY_RE.finditer(text))
     for index, match in enumerate(matches):
-        line = text.count("\n", 0, match.start()) + 1
         key = match.group("key")
-        entries.append((match.group("type").lower(), key, line))
+        entries.append((match.group("type").lower(), key, line_of(match.start())))
         end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
-        body = text[match.end():end]
         lines = fields.setdefault(key, {})
-        for field_match in _FIELD_RE.finditer(body):
-            offset = match.end() + field_match.start()
-            lines.setdefault(field_match.group("name").lower(), text.count("\n", 0, offset) + 1)
+        for field_match in _FIELD_RE.finditer(text, match.end(), end):
+            lines.setdefault(field_match.group("name").lower(), line_of(field_match.start()))
     return entries, fields
 
 

@@ -8,6 +8,7 @@ link to a module section.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable, Mapping
 from html import escape
 
@@ -26,6 +27,7 @@ def _letter(term: Term) -> str:
 
 
 APPEARS_SLOT = '<p class="glossary-meta glossary-appears" data-appears-in="{id}"></p>'
+_SLOT_RE = re.compile(re.escape(APPEARS_SLOT).replace(re.escape("{id}"), r"([^\"]+)"))
 
 
 def appears_in_html(places: tuple[Appearance, ...], url_for: Callable[[str], str]) -> str:
@@ -42,12 +44,13 @@ def appears_in_html(places: tuple[Appearance, ...], url_for: Callable[[str], str
 
 def fill_appears_in(html: str, index: Mapping[str, tuple[Appearance, ...]],
                     url_for: Callable[[str], str]) -> str:
-    """Fill each entry's "Appears in" slot once every page has been rendered."""
-    for term_id, places in index.items():
-        slot = APPEARS_SLOT.format(id=term_id)
-        filled = slot.replace("></p>", f">{appears_in_html(places, url_for)}</p>") if places else ""
-        html = html.replace(slot, filled)
-    return html
+    """Fill each entry's "Appears in" slot once every page has been rendered (one pass)."""
+
+    def fill(match: re.Match[str]) -> str:
+        places = index.get(match.group(1), ())
+        return match.group(0).replace("></p>", f">{appears_in_html(places, url_for)}</p>") if places else ""
+
+    return _SLOT_RE.sub(fill, html)
 
 
 def _entry(site: Site, term: Term) -> str:

@@ -45,14 +45,14 @@ def citation_targets(site: Site, formatted: Mapping[str, str] | None = None) -> 
 def collect_index(site: Site, uses_by_page: Mapping[str, Sequence[TermUse]]
                   ) -> Mapping[str, tuple[Appearance, ...]]:
     """Turn each page's recorded term uses into "where each term appears", in reading order."""
-    found: dict[str, list[Appearance]] = {term.id: [] for term in site.terms}
+    # Dicts keep insertion order: reading order, each place once.
+    found: dict[str, dict[Appearance, None]] = {term.id: {} for term in site.terms}
     for page in site.pages:
         for use in uses_by_page.get(page.src, ()):
             # A use under the page's own title belongs to the page as a whole.
             anchor, heading = (use.anchor, use.heading) if use.level > 1 else ("", "")
-            appearance = Appearance(page.src, page.title, anchor, heading)
-            if use.term_id in found and appearance not in found[use.term_id]:
-                found[use.term_id].append(appearance)
+            if use.term_id in found:
+                found[use.term_id][Appearance(page.src, page.title, anchor, heading)] = None
     return MappingProxyType({term_id: tuple(places) for term_id, places in found.items()})
 
 
