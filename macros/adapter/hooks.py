@@ -7,6 +7,7 @@ core or the renderers; it adds the page path where MkDocs knows it.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import rcssmin
@@ -46,6 +47,7 @@ ASSET_URL = "assets/resonance/"
 MODULES_JSON = "modules.json"
 MINIFY = {".js": rjsmin.jsmin, ".css": rcssmin.cssmin}
 ROOT = Path(__file__).resolve().parents[2]
+DUMP_MARKDOWN = os.environ.get("RESONANCE_DUMP_MARKDOWN", "")
 IFRAME_WORKER = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
 IFRAME_WORKER_URL = "assets/vendor/iframe-worker/shim.js"
 
@@ -138,6 +140,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if model_page and model_page.reflection:
         journal = relative_url(page.file.src_uri, state.site.paths.journal_page, state.directory_urls)
         markdown += "\n\n" + reflection_markdown(model_page.reflection, state.site.framework.layers, journal)
+    if DUMP_MARKDOWN:  # for the benchmark: plain Material then renders the very same Markdown
+        out = Path(DUMP_MARKDOWN) / page.file.src_uri
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(f"---\ntitle: {json.dumps(page.title or '')}\n---\n\n{markdown}", encoding="utf-8")
     return markdown
 
 

@@ -53,16 +53,21 @@ class TermMatcher:
         lookup.update({_fold(name): term_id for name, term_id in names.items()})
         self._lookup = lookup
         self._longest = max((len(_WORD_RE.findall(name)) for name in lookup), default=0)
+        # First words of names of several words: only there is a longer match tried.
+        self._starts = {_WORD_RE.findall(name)[0] for name in lookup if len(_WORD_RE.findall(name)) > 1}
 
     def finditer(self, text: str) -> Iterator[TermMatch]:
         if not self._longest:
             return
         words = list(_WORD_RE.finditer(text))
+        folded = [word.group(0).casefold() for word in words]
         index = 0
         while index < len(words):
-            for length in range(min(self._longest, len(words) - index), 0, -1):
+            longest = min(self._longest, len(words) - index) if folded[index] in self._starts else 1
+            for length in range(longest, 0, -1):
                 start, end = words[index].start(), words[index + length - 1].end()
-                term_id = self._lookup.get(_fold(text[start:end]))
+                key = folded[index] if length == 1 else _fold(text[start:end])
+                term_id = self._lookup.get(key)
                 if term_id:
                     yield TermMatch(start, end, term_id, text[start:end])
                     index += length

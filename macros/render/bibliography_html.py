@@ -18,16 +18,19 @@ from pathlib import Path
 from types import MappingProxyType
 
 import pybtex
-from pybtex.backends.html import Backend
 
-from ..core import harvard
 from ..core.bibliography import Bibliography
-from ..core.harvard import HarvardStyle
 
+_HARVARD = Path(__file__).resolve().parent.parent / "core" / "harvard.py"  # the style's code
 _PROTECTED_RE = re.compile(r'<span class="bibtex-protected">(.*?)</span>', re.DOTALL)
 
 
 def _format(bibliography: Bibliography) -> dict[str, str]:
+    # Imported here: with a warm cache a build never loads pybtex's formatting.
+    from pybtex.backends.html import Backend
+
+    from ..core.harvard import HarvardStyle
+
     style = HarvardStyle()
     backend = Backend()
     formatted = {}
@@ -40,7 +43,7 @@ def _format(bibliography: Bibliography) -> dict[str, str]:
 
 def _cache_key(bib_text: str) -> str:
     digest = hashlib.sha256(bib_text.encode("utf-8"))
-    for source in (harvard.__file__, __file__):
+    for source in (_HARVARD, Path(__file__)):
         digest.update(Path(source).read_bytes())
     digest.update(pybtex.__version__.encode())
     return digest.hexdigest()[:32]
