@@ -26,10 +26,10 @@ class BuildState:
     uses: dict[str, list[TermUse]] = field(default_factory=dict)
     term_index: Mapping[str, tuple[Appearance, ...]] = field(default_factory=dict)
 
-    @property
-    def indexed(self) -> frozenset[str]:
-        """Pages whose term uses make up the index."""
-        return frozenset(page.src for page in indexed_pages(self.site))
+    indexed: frozenset[str] = frozenset()  # pages whose term uses make up the index
+
+    def __post_init__(self) -> None:
+        self.indexed = frozenset(page.src for page in indexed_pages(self.site))
 
 
 _current: BuildState | None = None

@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 from .bibliography import Bibliography, Reference, load_bibliography
 from .courses import Course, check_courses, load_courses
@@ -70,23 +72,31 @@ class Site:
     def references(self) -> Mapping[str, Reference]:
         return self.bibliography.references
 
+    @cached_property
+    def _by_id(self) -> dict[tuple[str, str], Any]:
+        """Terms, modules and pages by id, built once: renderers look them up often."""
+        found: dict[tuple[str, str], Any] = {}
+        for term in self.terms:
+            found.setdefault(("term", term.id), term)
+        for page in self.pages:
+            found.setdefault(("page", page.src), page)
+            if page.module:
+                found.setdefault(("module", page.module), page)
+        return found
+
     def term(self, term_id: str) -> Term | None:
-        return next((term for term in self.terms if term.id == term_id), None)
+        return self._by_id.get(("term", term_id))
 
     def module(self, module_id: str) -> Page | None:
-        return next((page for page in self.pages if page.module == module_id), None)
+        return self._by_id.get(("module", module_id))
 
-    @property
+    @cached_property
     def prompts(self) -> dict[str, Prompt]:
         """Every prompt of every module, by id, in reading order (the first of a duplicate id)."""
-        prompts: dict[str, Prompt] = {}
-        for page in self.modules:
-            for prompt in page.reflection.prompts if page.reflection else ():
-                prompts.setdefault(prompt.id, prompt)
-        return prompts
+        return collect_prompts(self.pages)
 
     def page(self, src: str) -> Page | None:
-        return next((page for page in self.pages if page.src == src), None)
+        return self._by_id.get(("page", src))
 
 
 def _ordered(files: list[Path], docs_dir: Path, order: list[str]) -> list[Path]:
@@ -125,10 +135,7 @@ def load_site(root: Path | str, page_order: list[str] | None = None, **overrides
     pathways, pathway_problems = load_pathways(paths.root / paths.pathways, paths.root)
     problems.extend(pathway_problems)
     modules = {page.module: page for page in pages if page.module}
-    prompts: dict[str, Prompt] = {}
-    for page in pages:
-        for prompt in page.reflection.prompts if page.reflection else ():
-            prompts.setdefault(prompt.id, prompt)  # a duplicate id is reported above
+    prompts = collect_prompts(pages)
     problems.extend(check_pathways(pathways, modules, prompts, framework.layer_ids))
     courses, course_problems = load_courses(paths.root / paths.courses, paths.root)
     problems.extend(course_problems)
@@ -206,6 +213,15 @@ def _check_module_ids(pages: list[Page]) -> list[Problem]:
         else:
             seen[page.module] = page
     return problems
+
+
+def collect_prompts(pages) -> dict[str, Prompt]:
+    """Prompts by id, in reading order; a duplicate id keeps its first (and is reported)."""
+    prompts: dict[str, Prompt] = {}
+    for page in pages:
+        for prompt in page.reflection.prompts if page.reflection else ():
+            prompts.setdefault(prompt.id, prompt)
+    return prompts
 
 
 def _check_prompt_ids(pages: list[Page]) -> list[Problem]:

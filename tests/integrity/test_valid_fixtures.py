@@ -4,6 +4,7 @@ And markup in sources is shown as text, never run: a <script> in a definition,
 a prompt or a BibTeX field reaches the page escaped.
 """
 
+import dataclasses
 from pathlib import Path
 
 from macros.checks import check_sources
@@ -32,8 +33,8 @@ def test_bom_and_crlf_sources_read_cleanly():
 def test_script_in_a_definition_is_text(tmp_path):
     result = check_sources(VALID / "non-latin")
     term = result.site.term("agape")
-    evil = type(term)(**{**term.__dict__, "definition": "A <script>alert(1)</script> here."})
-    site = type(result.site)(**{**result.site.__dict__, "terms": (evil,)})
+    evil = dataclasses.replace(term, definition="A <script>alert(1)</script> here.")
+    site = dataclasses.replace(result.site, terms=(evil,))
     markdown = glossary_markdown(site)
     assert "<script>" not in markdown and "&lt;script>" in markdown
 
