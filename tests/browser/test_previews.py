@@ -220,3 +220,25 @@ def test_without_javascript_a_term_is_a_plain_glossary_link(browse, server, defi
     expect(page).to_have_url(re.compile(rf"/glossary/#{re.escape(slug)}$"))
     expect(page.locator(f'[id="{slug}"]')).to_have_count(1)
     expect(page.locator(PREVIEW)).to_have_count(0)
+
+
+def test_phone_menu_is_reachable_by_keyboard_and_closed_menu_is_skipped(chromium, server):
+    """On a phone the menu opens from the keyboard, and Tab skips the closed drawer's links."""
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(server + "article/attunement/")
+    focused = []
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        focused.append(page.evaluate("document.activeElement.closest('.md-sidebar--primary') !== null"))
+    assert not any(focused), "Tab reached links of the closed navigation drawer"
+    menu = page.locator('.md-header__button[for="__drawer"]')
+    menu.focus()
+    assert menu.get_attribute("role") == "button" and menu.get_attribute("aria-expanded") == "false"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.getElementById('__drawer').checked")
+    assert page.evaluate("document.activeElement.closest('.md-sidebar--primary') !== null")
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('__drawer').checked")
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Menu"
+    context.close()
