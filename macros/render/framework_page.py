@@ -61,7 +61,7 @@ def overview_markdown(site: Site, url_for: Callable[[str], str], md_link: Callab
     parts = [
         "---", f"title: {json.dumps('Framework')}", "---", "",
         "# Framework", "",
-        f"*{escape(framework.title, quote=False)}*", "",
+        f"*{escape(framework.title, quote=False)}*", "{: .no-glossary }", "",
         "The article's framework places young people's awareness, agency and wellbeing at the core, "
         "surrounded by the capacities and conditions that each layer of a youth safeguarding system "
         "can create. This diagram is this edition's, drawn only from what the article's text says "
