@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from pybtex.richtext import Symbol, Text
+from pybtex.richtext import Text
 from pybtex.style.formatting import BaseStyle, toplevel
 from pybtex.style.template import (
     FieldIsMissing,
@@ -166,4 +166,4 @@ class HarvardStyle(BaseStyle):
     get_online_template = get_misc_template
 
 
-__all__ = ["HarvardStyle", "Symbol"]
+__all__ = ["HarvardStyle"]
