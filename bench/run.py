@@ -92,18 +92,6 @@ def build(config: Path, site_dir: Path, cwd: Path | None = None) -> float:
     return elapsed
 
 
-def _pages_only(nav: Any, docs: Path) -> Any:
-    """The nav without pages our hooks generate (plain Material cannot find them)."""
-    if isinstance(nav, str):
-        return nav if not nav.endswith(".md") or (docs / nav).is_file() else None
-    if isinstance(nav, list):
-        return [item for item in (_pages_only(i, docs) for i in nav) if item not in (None, [], {})]
-    if isinstance(nav, dict):
-        pruned = {key: _pages_only(value, docs) for key, value in nav.items()}
-        return {key: value for key, value in pruned.items() if value not in (None, [], {})} or None
-    return nav
-
-
 def dump_markdown(folder: Path) -> Path:
     """Every page's Markdown exactly as our build renders it, generated pages included.
 
@@ -147,7 +135,7 @@ def plain_config(folder: Path) -> Path:
         "markdown_extensions": ours.get("markdown_extensions", []),
         "validation": validation,
         "extra": {"generator": False},
-        "nav": _pages_only(ours.get("nav", []), docs),  # generated pages are in the dump now
+        "nav": ours.get("nav", []),  # every page, generated ones included, is in the dump
     }
     path = folder / "mkdocs.plain.yml"
     path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")

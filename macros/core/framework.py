@@ -10,7 +10,7 @@ resolve.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +64,6 @@ class Framework:
     core: Ring | None = None
     rings: tuple[Ring, ...] = ()
     outcomes: tuple[Element, ...] = ()
-    positions: dict[tuple, int] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def layer_ids(self) -> tuple[str, ...]:
@@ -131,7 +130,7 @@ def load_framework(file: Path, display_path: str) -> Framework:
                   if (ring := _ring(item, ("rings", index), positions, display_path, problems)))
     outcomes = _elements(data.get("outcomes"), ("outcomes",), positions, display_path, problems)
     return Framework(display_path, tuple(layers), tuple(problems), _text(data.get("title")),
-                     core, rings, outcomes, positions)
+                     core, rings, outcomes)
 
 
 def check_framework(framework: Framework, terms: Mapping[str, Any], module_bodies: Mapping[str, str]

@@ -30,17 +30,21 @@ def read_text(path: Path) -> str:
 class FrontMatter:
     """A Markdown file split into its YAML front matter and its body.
 
-    ``key_lines`` maps each top-level key to the line it is written on, so
+    ``positions`` maps each key (and nested path) to the line it is written on, so
     that a problem with a value can point at that line.
     """
 
     path: str
     data: dict[str, Any]
-    key_lines: dict[str, int]
     body: str
     body_line: int  # line number of the body's first line in the file
     problems: tuple[Problem, ...] = field(default=())
     positions: dict[tuple, int] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def key_lines(self) -> dict[str, int]:
+        """The line of each top-level key."""
+        return {str(path[0]): line for path, line in self.positions.items() if len(path) == 1}
 
     def line_of(self, key: str | tuple) -> int:
         """The line of a key or nested path (see :func:`line_at`)."""
@@ -112,13 +116,6 @@ def _positions(node: yaml.Node, line_offset: int, prefix: tuple = ()) -> dict[tu
     return found
 
 
-def load_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, dict[str, int], list[Problem]]:
-    """Parse YAML, returning the data, the line of each top-level key and problems."""
-    data, positions, problems = load_yaml_positions(text, path, line_offset)
-    key_lines = {str(p[0]): line for p, line in positions.items() if len(p) == 1}
-    return data, key_lines, problems
-
-
 def load_yaml_positions(text: str, path: str, line_offset: int = 0
                         ) -> tuple[Any, dict[tuple, int], list[Problem]]:
     """Parse YAML, returning the data, the line of every key and item, and problems."""
@@ -137,7 +134,7 @@ def split_front_matter(text: str, path: str) -> FrontMatter:
     """Split ``---``-fenced YAML front matter from a Markdown file's body."""
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
-        return FrontMatter(path, {}, {}, text, 1)
+        return FrontMatter(path, {}, text, 1)
     for index in range(1, len(lines)):
         if lines[index].strip() in ("---", "..."):
             break
@@ -145,10 +142,9 @@ def split_front_matter(text: str, path: str) -> FrontMatter:
         problem = Problem(path, 1, 1, "front-matter-unclosed",
                           "front matter opened with '---' is never closed",
                           "add a line '---' after the last front-matter key")
-        return FrontMatter(path, {}, {}, text, 1, (problem,))
+        return FrontMatter(path, {}, text, 1, (problem,))
     yaml_text = "\n".join(lines[1:index])
     data, positions, problems = load_yaml_positions(yaml_text, path, line_offset=1)
-    key_lines = {str(p[0]): line for p, line in positions.items() if len(p) == 1}
     if data is None and not problems:
         data = {}
     if not problems and not isinstance(data, dict):
@@ -157,4 +153,4 @@ def split_front_matter(text: str, path: str) -> FrontMatter:
                             "write 'key: value' lines between the '---' fences")]
         data = {}
     body = "\n".join(lines[index + 1:])
-    return FrontMatter(path, data or {}, key_lines, body, index + 2, tuple(problems), positions)
+    return FrontMatter(path, data or {}, body, index + 2, tuple(problems), positions)

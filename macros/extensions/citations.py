@@ -12,7 +12,6 @@ preview script shows on hover, focus or tap, and what a printed page keeps.
 
 from __future__ import annotations
 
-import posixpath
 import xml.etree.ElementTree as etree  # noqa: N813 - Python-Markdown's own convention
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from ..core.citekeys import CITATION_PATTERN, Citation, CiteItem, parse_match
-from ..render.links import relative_url
+from ..render.links import anchor_link
 
 
 @dataclass(frozen=True)
@@ -111,12 +110,8 @@ class CitationExtension(Extension):
     # -- rendering ---------------------------------------------------------
 
     def href(self, key: str) -> str:
-        here, there = self.getConfig("page_path") or "index.md", self.getConfig("references_page")
-        if self.getConfig("link_to_source"):
-            return f"{posixpath.relpath(there, posixpath.dirname(here) or '.')}#{key}"
-        url = relative_url(self.getConfig("page_path") or "index.md",
-                           self.getConfig("references_page"), self.getConfig("directory_urls"))
-        return f"{url}#{key}"
+        return anchor_link(self.getConfig("page_path") or "index.md", self.getConfig("references_page"), key,
+                           self.getConfig("directory_urls"), self.getConfig("link_to_source"))
 
     def link(self, item: CiteItem, text: str) -> etree.Element:
         if item.key not in self.cited:

@@ -14,7 +14,6 @@ anchor: that is how the glossary knows where each term appears.
 
 from __future__ import annotations
 
-import posixpath
 import re
 import xml.etree.ElementTree as etree  # noqa: N813 - Python-Markdown's own convention
 from collections.abc import Mapping
@@ -26,7 +25,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER, AtomicString
 
 from ..core.termmatch import TermMatcher
-from ..render.links import relative_url
+from ..render.links import anchor_link
 
 SKIP_TAGS = frozenset({"a", "code", "pre", "kbd", "samp", "script", "style", "blockquote",
                        "h1", "h2", "h3", "h4", "h5", "h6", "abbr", "button", "svg", "math"})
@@ -216,13 +215,8 @@ class GlossaryExtension(Extension):
         self.setConfig("enabled", enabled)
 
     def href(self, term_id: str) -> str:
-        here, there = self.getConfig("page_path") or "index.md", self.getConfig("glossary_page")
-        if self.getConfig("link_to_source"):
-            if here == there:
-                return f"#{term_id}"
-            return f"{posixpath.relpath(there, posixpath.dirname(here) or '.')}#{term_id}"
-        url = relative_url(here, there, self.getConfig("directory_urls"))
-        return f"#{term_id}" if here == there else f"{url}#{term_id}"
+        return anchor_link(self.getConfig("page_path") or "index.md", self.getConfig("glossary_page"),
+                           term_id, self.getConfig("directory_urls"), self.getConfig("link_to_source"))
 
 
 def makeExtension(**kwargs) -> GlossaryExtension:  # noqa: N802 - Python-Markdown's API name

@@ -7,18 +7,14 @@ link to a module section.
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections.abc import Callable, Mapping
 from html import escape
 
 from ..core.glossary import Term
 from ..core.site import Site
+from .links import source_link
 from .term_index import Appearance
-
-
-def _rel(from_src: str, to_src: str) -> str:
-    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
 
 
 def _letter(term: Term) -> str:
@@ -59,7 +55,8 @@ def _entry(site: Site, term: Term) -> str:
         source.append("the article's own list of terms")
     module = site.module(term.module) if term.module else None
     if module:
-        source.append(f"[{escape(module.title, quote=False)}]({_rel(site.paths.glossary_page, module.src)})")
+        link = source_link(site.paths.glossary_page, module.src)
+        source.append(f"[{escape(module.title, quote=False)}]({link})")
     lines = [
         f'<div class="glossary-entry" data-term-entry="{term.id}" markdown>',
         "",

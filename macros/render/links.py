@@ -29,3 +29,16 @@ def relative_url(from_src: str, to_src: str, directory_urls: bool = True) -> str
 def source_link(from_src: str, to_src: str) -> str:
     """A Markdown link between two pages' sources, for engines that rewrite and check them."""
     return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+
+
+def anchor_link(from_src: str, to_src: str, anchor: str, directory_urls: bool = True,
+                to_source: bool = False) -> str:
+    """A link to ``#anchor`` on page ``to_src``, from page ``from_src``.
+
+    ``to_source`` links the Markdown source (for engines that rewrite and check
+    such links); otherwise the built URL. On the same page, the anchor alone.
+    """
+    if from_src == to_src:
+        return f"#{anchor}"
+    target = source_link(from_src, to_src) if to_source else relative_url(from_src, to_src, directory_urls)
+    return f"{target}#{anchor}"
