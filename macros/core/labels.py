@@ -7,6 +7,7 @@ An entry's ``shortauthor`` field gives that short name.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -20,10 +21,28 @@ from .bibliography import Reference
 # through package entry points each time, which dominated the build's time.
 _PLAIN = PlainText()
 
+# What pybtex would change besides grouping braces: LaTeX specials, TeX
+# ligatures (-- --- `` ''), and whitespace it collapses or trims. A value
+# with none of these ("{de St Croix}", "2019") is plain text once its braces
+# go, and most names, years and titles are; skipping the LaTeX parser for
+# them also spares loading latexcodec, a tenth of the build's start-up.
+_NEEDS_LATEX = re.compile(r"[\\$%&#^_~`]|--|''|\s\s|^\s|\s$|[^\S ]")
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for char in text:
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    return depth == 0
+
 
 @lru_cache(maxsize=4096)
 def plain(latex: str) -> str:
     """A BibTeX value as plain text: braces and LaTeX escapes resolved."""
+    if not _NEEDS_LATEX.search(latex) and _balanced(latex):
+        return latex.replace("{", "").replace("}", "")
     return Text.from_latex(latex).render(_PLAIN)
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from html import escape
 
-from ..core.labels import sort_key
 from ..core.site import Site
 
 
@@ -27,10 +26,10 @@ def _entry(site: Site, key: str, html: str, url_for: Callable[[str], str]) -> st
 
 def references_html(site: Site, formatted: Mapping[str, str],
                     url_for: Callable[[str], str], further_reading: bool = False) -> str:
-    """The list of cited works (or of further reading) as an HTML ``<ul>``."""
-    refs = sorted(
-        (ref for ref in site.references.values() if ref.further_reading == further_reading),
-        key=sort_key,
-    )
-    items = "\n".join(_entry(site, ref.key, formatted[ref.key], url_for) for ref in refs)
+    """The list of cited works (or of further reading) as an HTML ``<ul>``.
+
+    ``formatted`` is in Harvard order (:func:`..render.bibliography_html.format_references`).
+    """
+    keys = [key for key in formatted if site.references[key].further_reading == further_reading]
+    items = "\n".join(_entry(site, key, formatted[key], url_for) for key in keys)
     return f'<ul class="references">\n{items}\n</ul>'

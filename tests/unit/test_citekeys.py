@@ -61,3 +61,14 @@ def test_offsets_survive_code_blanking():
     text = "`x` then [@rosa2019]"
     citation = only(text)
     assert text[citation.start:citation.end] == "[@rosa2019]"
+
+
+def test_what_comes_before_decides():
+    """The look-behinds: an image, an escaped bracket, a word or a bracket before "@"."""
+    assert list(find_citations("![@rosa2019]")) == []  # an image's alt text
+    assert list(find_citations(r"\[@rosa2019]")) == []  # an escaped bracket
+    assert list(find_citations("word[@rosa2019]")) == []  # glued to a word
+    assert list(find_citations(r"\@rosa2019 and x@rosa2019 and @@rosa2019")) == []
+    assert only("[@rosa2019]").items[0].key == "rosa2019"  # at the very start
+    assert only("@rosa2019 says").narrative
+    assert only("(@rosa2019)").narrative

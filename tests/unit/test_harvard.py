@@ -79,3 +79,44 @@ def test_formatted_references_are_cached_by_content(tmp_path):
     assert len(files) == 1 and dict(first) == dict(format_references(bib))
     files[0].write_text('{"owens2023": "stale"}', encoding="utf-8")  # keys differ: recomputed
     assert dict(format_references(bib, cache)) == dict(first)
+
+
+def test_formatted_references_come_in_harvard_order_cached_or_not(tmp_path):
+    """The references page lists them in this order; the cache must keep it."""
+    bib = load(tmp_path)
+    harvard = ["beckett2022", "davis2022", "doherty2019", "firmin2022b", "lga2024", "owens2023"]
+    assert list(bib.references) != harvard  # the file's order is not the list's
+    cache = tmp_path / "cache"
+    assert list(format_references(bib)) == harvard
+    assert list(format_references(bib, cache)) == harvard  # computed and stored
+    assert list(format_references(bib, cache)) == harvard  # read back
+
+
+TRICKY = ["Rosa", "O'Meara Daly", "2019", "Smith--Jones", "a---b", "``q''", "a  b", " lead",
+          "trail ", "a\nb", "a\tb", "{de St Croix}", r"Citt\`a", r"\&", "50%", "x_y", "~", "$x$",
+          "Ü ü", "{{Nested}} x", "{a}{b}", "{x", "x}", "}{", "{ x}", "‘quoted’", '"dq"', "can't",
+          "-", "x - y", "#1", "^", ""]
+
+
+def test_plain_text_shortcut_agrees_with_pybtex():
+    """Values without LaTeX skip pybtex's parser; the result must be what pybtex gives."""
+    from pybtex.richtext import Text
+
+    from macros.core.labels import _PLAIN, plain
+
+    values = set(TRICKY)
+    for entry in load_bibliography(Path(__file__).parents[2] / "references.bib").data.entries.values():
+        values.update(entry.fields.values())
+        for people in entry.persons.values():
+            values.update(" ".join(p.prelast_names + p.last_names) for p in people)
+    assert len(values) > 300  # the real list's values, not only the tricky ones
+
+    def outcome(convert, value):
+        try:
+            return convert(value)
+        except Exception as error:  # unbalanced braces: both must refuse alike
+            return type(error)
+
+    for value in values:
+        assert outcome(plain, value) == outcome(lambda v: Text.from_latex(v).render(_PLAIN), value), \
+            repr(value)
