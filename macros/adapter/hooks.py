@@ -22,7 +22,7 @@ from macros.adapter.state import BuildState, current, set_current
 from macros.core.navorder import flatten_nav
 from macros.core.problems import report
 from macros.core.registry import redirect_map
-from macros.core.site import load_site
+from macros.core.site_cache import load_site_cached
 from macros.extensions.citations import CitationExtension
 from macros.extensions.glossary import GlossaryExtension
 from macros.render.bibliography_html import format_references
@@ -58,10 +58,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
     docs = Path(config.docs_dir).resolve().relative_to(root).as_posix()
     _prepare_offline(config, root)
-    site = load_site(root, flatten_nav(config.nav or []), docs=docs)
+    cache = root / ".cache" / "resonance"
+    site = load_site_cached(root, flatten_nav(config.nav or []), cache, docs=docs)
     if site.problems:
         raise PluginError("\n" + report(site.problems))
-    formatted = format_references(site.bibliography, root / ".cache" / "resonance")
+    formatted = format_references(site.bibliography, cache)
     urls = {"directory_urls": config.use_directory_urls, "link_to_source": True}
     citations = CitationExtension(targets=citation_targets(site, formatted), **urls)
     scope = (config.extra.get("resonance") or {}).get("glossary_link", "section")

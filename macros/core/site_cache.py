@@ -1,0 +1,108 @@
+"""The checked content model, kept between builds as Sphinx keeps its environment.
+
+Reading and cross-checking every source is a tenth of a build, and its
+result depends only on the sources and on the code that reads them. So a
+build keeps the :class:`~macros.core.site.Site` it loaded, keyed by a hash of
+
+- every file under the site's source paths (each path :class:`SitePaths`
+  names, folders walked whole: more than :func:`load_site` reads, so a file
+  added, removed or renamed changes the key as surely as an edited one);
+- the project's folder (the site records it), the reading order passed in,
+  and the path overrides;
+- this package's code, and the versions of Python, pybtex and PyYAML;
+
+and reuses it while the key holds. Only a site without problems is kept:
+with problems, every build loads the sources afresh and reports them all.
+
+The cache is a pickle that this code writes into the project's own cache
+folder and reads back; a file that cannot be read is ignored and rewritten.
+``make check`` never uses it: the checks always read the sources.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import io
+import json
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import pybtex
+import yaml
+
+from .site import Site, SitePaths, load_site
+
+_CODE = Path(__file__).resolve().parent  # the package that turns sources into a Site
+_PREFIX = "site-"
+
+
+def _mapping_proxy(data: dict) -> MappingProxyType:
+    return MappingProxyType(data)
+
+
+class _Pickler(pickle.Pickler):
+    """Pickles read-only mappings (which ``pickle`` refuses) as what they wrap."""
+
+    def reducer_override(self, obj: Any) -> Any:
+        if type(obj) is MappingProxyType:
+            return _mapping_proxy, (dict(obj),)
+        return NotImplemented
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted(path for path in folder.rglob("*") if path.is_file())
+
+
+def cache_key(root: Path, page_order: list[str] | None, overrides: dict[str, str]) -> str:
+    """A hash of everything a loaded site depends on (see the module's docstring)."""
+    paths = SitePaths(root, **overrides)
+    digest = hashlib.sha256()
+    digest.update(json.dumps([sys.version, pybtex.__version__, yaml.__version__, str(root.resolve()),
+                              page_order, sorted(overrides.items())]).encode())
+    for code in sorted(_CODE.glob("*.py")):
+        digest.update(code.name.encode() + b"\0" + code.read_bytes())
+    for field in dataclasses.fields(SitePaths):
+        value = getattr(paths, field.name)
+        if not isinstance(value, str):
+            continue
+        source = root / value
+        for file in _files(source) if source.is_dir() else [source] if source.is_file() else []:
+            digest.update(b"\0" + file.relative_to(root).as_posix().encode() + b"\0")
+            digest.update(file.read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def load_site_cached(root: Path | str, page_order: list[str] | None, cache_dir: Path,
+                     **overrides: str) -> Site:
+    """:func:`load_site`, or the site it returned last time if nothing it depends on changed."""
+    root = Path(root)
+    cache = cache_dir / f"{_PREFIX}{cache_key(root, page_order, overrides)}.pickle"
+    try:
+        site = pickle.loads(cache.read_bytes())
+        if isinstance(site, Site):
+            return site
+    except Exception:  # noqa: BLE001 - missing, partial or stale: load afresh and rewrite
+        pass
+    site = load_site(root, page_order, **overrides)
+    if not site.problems:
+        _store(site, cache, cache_dir)
+    return site
+
+
+def _store(site: Site, cache: Path, cache_dir: Path) -> None:
+    buffer = io.BytesIO()
+    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(site)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    for old in cache_dir.glob(f"{_PREFIX}*.pickle"):
+        old.unlink(missing_ok=True)
+    # Write then rename, so an interrupted build never leaves half a cache.
+    handle, temp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
+    with os.fdopen(handle, "wb") as out:
+        out.write(buffer.getvalue())
+    os.replace(temp, cache)
