@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +63,7 @@ class Page:
         value = self.meta.get("module")
         return value if isinstance(value, str) else None
 
-    @property
+    @cached_property  # asked for by the card, the catalogue and modules.json
     def words(self) -> int:
         """Words of the page's own text, for reading time (citation keys and markup left out)."""
         text = re.sub(r"\[[^\]]*@[^\]]*\]|[#>*_`|{}]|<[^>]+>", " ", self.body)

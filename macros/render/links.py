@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 
 def page_url(src: str, directory_urls: bool = True) -> str:
@@ -15,6 +16,7 @@ def page_url(src: str, directory_urls: bool = True) -> str:
     return stem + "/"
 
 
+@lru_cache(maxsize=65536)  # a build asks the same few pairs hundreds of times
 def relative_url(from_src: str, to_src: str, directory_urls: bool = True) -> str:
     """URL of page ``to_src`` as seen from page ``from_src``."""
     here = page_url(from_src, directory_urls)
@@ -26,6 +28,7 @@ def relative_url(from_src: str, to_src: str, directory_urls: bool = True) -> str
     return "./" if rel == "." else rel
 
 
+@lru_cache(maxsize=65536)
 def source_link(from_src: str, to_src: str) -> str:
     """A Markdown link between two pages' sources, for engines that rewrite and check them."""
     return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
