@@ -54,4 +54,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf site site.new site.old .site-offline resonance-offline.zip .pytest_cache
+	rm -rf site site.new site.old .site-offline resonance-offline.zip .pytest_cache .cache
