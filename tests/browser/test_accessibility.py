@@ -152,3 +152,61 @@ def test_open_preview_passes_axe(open_page, server, axe_script, subtests, link):
             if problems:
                 pytest.fail(problems, pytrace=False)
             page.keyboard.press("Escape")
+
+
+# The contrast of an element's text with the first opaque background behind
+# it (WCAG's formula), as the browser computes both colours now.
+CONTRAST = """el => {
+  const parse = c => { const m = c.match(/rgba?\\(([^)]+)\\)/); if (!m) return null;
+    const p = m[1].split(/[ ,\\/]+/).filter(Boolean).map(Number);
+    return {r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1}; };
+  let bg = null;
+  for (let n = el; n && n.nodeType === 1 && !bg; n = n.parentElement) {
+    const c = parse(getComputedStyle(n).backgroundColor); if (c && c.a > 0) bg = c; }
+  bg = bg || {r: 255, g: 255, b: 255, a: 1};
+  const fg = parse(getComputedStyle(el).color);
+  const over = k => fg[k] * fg.a + bg[k] * (1 - fg.a);
+  const lum = c => ['r', 'g', 'b'].map(k => c[k] / 255)
+    .map(v => v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4))
+    .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const a = lum({r: over('r'), g: over('g'), b: over('b')}), b = lum(bg);
+  return {ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05),
+          colours: getComputedStyle(el).color + ' on ' + `rgb(${bg.r}, ${bg.g}, ${bg.b})`};
+}"""
+# Links of each kind a reader points at or tabs to; axe checks them at rest only.
+HOVERED = {
+    "link in the text": "article p a:not(.term):not(.citation)",
+    "glossary term": "article a.term",
+    "citation": "article a.citation",
+    "navigation": ".md-sidebar--primary .md-nav__link[href]",
+    "table of contents": ".md-sidebar--secondary .md-nav__link[href]",
+    "button": "article .md-button",
+}
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_hovered_and_focused_links_keep_their_contrast(open_page, server, subtests, scheme):
+    """axe measures colours at rest; Material recolours links on hover and
+    focus (its accent colour), so those states are measured here: text at
+    least 4.5:1 against what is behind it (WCAG 1.4.3), in both schemes."""
+    page = open_page(DESKTOP, scheme=scheme)
+    measured = 0
+    for path in ("", MODULE):
+        page.goto(server + path)
+        for kind, selector in HOVERED.items():
+            links = [link for link in page.locator(selector).all()[:20] if link.is_visible()][:1]
+            for link in links:
+                for state in ("hover", "focus"):
+                    with subtests.test(page=path or "/", link=kind, state=state):
+                        page.keyboard.press("Escape")  # close a preview left open
+                        page.mouse.move(0, 0)
+                        link.scroll_into_view_if_needed()
+                        link.hover(force=True) if state == "hover" else link.focus()
+                        page.evaluate("() => document.getAnimations().forEach(a => a.finish())")
+                        result = link.evaluate(CONTRAST)
+                        link.evaluate("el => el.blur()")
+                        measured += 1
+                        assert result["ratio"] >= 4.5, (
+                            f"/{path} {kind} on {state}, {scheme} scheme: {result['ratio']:.2f}:1 "
+                            f"({result['colours']}); WCAG 1.4.3 asks 4.5:1")
+    assert measured >= 16, f"only {measured} link states measured: have the selectors gone stale?"
