@@ -22,13 +22,11 @@ folder and reads back; a file that cannot be read is ignored and rewritten.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import io
 import json
-import os
 import pickle
 import sys
-import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -36,10 +34,10 @@ from typing import Any
 import pybtex
 import yaml
 
+from . import cachefile
 from .site import Site, SitePaths, load_site
 
 _CODE = Path(__file__).resolve().parent  # the package that turns sources into a Site
-_PREFIX = "site-"
 
 
 def _mapping_proxy(data: dict) -> MappingProxyType:
@@ -59,50 +57,43 @@ def _files(folder: Path) -> list[Path]:
     return sorted(path for path in folder.rglob("*") if path.is_file())
 
 
-def cache_key(root: Path, page_order: list[str] | None, overrides: dict[str, str]) -> str:
-    """A hash of everything a loaded site depends on (see the module's docstring)."""
-    paths = SitePaths(root, **overrides)
-    digest = hashlib.sha256()
-    digest.update(json.dumps([sys.version, pybtex.__version__, yaml.__version__, str(root.resolve()),
-                              page_order, sorted(overrides.items())]).encode())
+def _inputs(root: Path, page_order: list[str] | None, overrides: dict[str, str]) -> Iterator[bytes]:
+    """Everything a loaded site depends on (see the module's docstring)."""
+    yield json.dumps([sys.version, pybtex.__version__, yaml.__version__, str(root.resolve()),
+                      page_order, sorted(overrides.items())]).encode()
     for code in sorted(_CODE.glob("*.py")):
-        digest.update(code.name.encode() + b"\0" + code.read_bytes())
+        yield code.name.encode()
+        yield code.read_bytes()
+    paths = SitePaths(root, **overrides)
     for field in dataclasses.fields(SitePaths):
         value = getattr(paths, field.name)
         if not isinstance(value, str):
             continue
         source = root / value
         for file in _files(source) if source.is_dir() else [source] if source.is_file() else []:
-            digest.update(b"\0" + file.relative_to(root).as_posix().encode() + b"\0")
-            digest.update(file.read_bytes())
-    return digest.hexdigest()[:32]
+            yield file.relative_to(root).as_posix().encode()
+            yield file.read_bytes()
+
+
+def cache_name(root: Path, page_order: list[str] | None, overrides: dict[str, str]) -> str:
+    """The cache file for this project, reading order and overrides, as they are now."""
+    return cachefile.keyed_name("site", ".pickle", _inputs(root, page_order, overrides))
 
 
 def load_site_cached(root: Path | str, page_order: list[str] | None, cache_dir: Path,
                      **overrides: str) -> Site:
     """:func:`load_site`, or the site it returned last time if nothing it depends on changed."""
     root = Path(root)
-    cache = cache_dir / f"{_PREFIX}{cache_key(root, page_order, overrides)}.pickle"
+    name = cache_name(root, page_order, overrides)
     try:
-        site = pickle.loads(cache.read_bytes())
+        site = pickle.loads((cache_dir / name).read_bytes())
         if isinstance(site, Site):
             return site
     except Exception:  # noqa: BLE001 - missing, partial or stale: load afresh and rewrite
         pass
     site = load_site(root, page_order, **overrides)
     if not site.problems:
-        _store(site, cache, cache_dir)
+        buffer = io.BytesIO()
+        _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(site)
+        cachefile.replace(cache_dir, name, buffer.getvalue())
     return site
-
-
-def _store(site: Site, cache: Path, cache_dir: Path) -> None:
-    buffer = io.BytesIO()
-    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(site)
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    for old in cache_dir.glob(f"{_PREFIX}*.pickle"):
-        old.unlink(missing_ok=True)
-    # Write then rename, so an interrupted build never leaves half a cache.
-    handle, temp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
-    with os.fdopen(handle, "wb") as out:
-        out.write(buffer.getvalue())
-    os.replace(temp, cache)

@@ -10,17 +10,15 @@ pybtex's formatting or its LaTeX decoder.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 import re
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
 
 import pybtex
 
+from ..core import cachefile
 from ..core.bibliography import Bibliography
 from ..core.labels import sort_key
 
@@ -45,12 +43,10 @@ def _format(bibliography: Bibliography) -> dict[str, str]:
     return formatted
 
 
-def _cache_key(bib_text: str) -> str:
-    digest = hashlib.sha256(bib_text.encode("utf-8"))
-    for source in _STYLE_CODE:
-        digest.update(Path(source).read_bytes())
-    digest.update(pybtex.__version__.encode())
-    return digest.hexdigest()[:32]
+def _cache_name(bib_text: str) -> str:
+    return cachefile.keyed_name("references", ".json", [
+        bib_text.encode("utf-8"), *(source.read_bytes() for source in _STYLE_CODE),
+        pybtex.__version__.encode()])
 
 
 def format_references(bibliography: Bibliography, cache_dir: Path | None = None) -> Mapping[str, str]:
@@ -61,20 +57,13 @@ def format_references(bibliography: Bibliography, cache_dir: Path | None = None)
     """
     if cache_dir is None:
         return MappingProxyType(_format(bibliography))
-    cache = cache_dir / f"references-{_cache_key(bibliography.text)}.json"
+    name = _cache_name(bibliography.text)
     try:
-        cached = json.loads(cache.read_text(encoding="utf-8"))
+        cached = json.loads((cache_dir / name).read_text(encoding="utf-8"))
         if set(cached) == set(bibliography.references):
             return MappingProxyType(cached)
     except (OSError, ValueError):
         pass
     formatted = _format(bibliography)
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    for old in cache_dir.glob("references-*.json"):
-        old.unlink(missing_ok=True)
-    # Write then rename, so an interrupted build never leaves half a cache.
-    handle, temp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
-    with os.fdopen(handle, "w", encoding="utf-8") as out:
-        json.dump(formatted, out, ensure_ascii=False)
-    os.replace(temp, cache)
+    cachefile.replace(cache_dir, name, json.dumps(formatted, ensure_ascii=False).encode("utf-8"))
     return MappingProxyType(formatted)
