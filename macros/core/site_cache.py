@@ -9,7 +9,8 @@ build keeps the :class:`~macros.core.site.Site` it loaded, keyed by a hash of
   added, removed or renamed changes the key as surely as an edited one);
 - the project's folder (the site records it), the reading order passed in,
   and the path overrides;
-- this package's code, and the versions of Python, pybtex and PyYAML;
+- this package's code as the process loaded it, and the versions of Python,
+  pybtex and PyYAML;
 
 and reuses it while the key holds. Only a site without problems is kept:
 with problems, every build loads the sources afresh and reports them all.
@@ -37,7 +38,12 @@ import yaml
 from . import cachefile
 from .site import Site, SitePaths, load_site
 
-_CODE = Path(__file__).resolve().parent  # the package that turns sources into a Site
+# The code that turns sources into a Site, read once, as this process loaded
+# it: under `mkdocs serve` an edited module is not reloaded, so the files on
+# disk may no longer be the code that runs, and a result must be keyed by the
+# code that made it.
+_CODE = tuple(part for code in sorted(Path(__file__).resolve().parent.glob("*.py"))
+              for part in (code.name.encode(), code.read_bytes()))
 
 
 def _mapping_proxy(data: dict) -> MappingProxyType:
@@ -61,9 +67,7 @@ def _inputs(root: Path, page_order: list[str] | None, overrides: dict[str, str])
     """Everything a loaded site depends on (see the module's docstring)."""
     yield json.dumps([sys.version, pybtex.__version__, yaml.__version__, str(root.resolve()),
                       page_order, sorted(overrides.items())]).encode()
-    for code in sorted(_CODE.glob("*.py")):
-        yield code.name.encode()
-        yield code.read_bytes()
+    yield from _CODE
     paths = SitePaths(root, **overrides)
     for field in dataclasses.fields(SitePaths):
         value = getattr(paths, field.name)

@@ -23,7 +23,9 @@ from ..core.bibliography import Bibliography
 from ..core.labels import sort_key
 
 _CORE = Path(__file__).resolve().parent.parent / "core"
-_STYLE_CODE = (_CORE / "harvard.py", _CORE / "labels.py", Path(__file__))  # the style and the order
+# The style's and the order's code, read once as this process loaded it (see
+# macros/core/site_cache.py: `mkdocs serve` does not reload edited modules).
+_STYLE_CODE = tuple(path.read_bytes() for path in (_CORE / "harvard.py", _CORE / "labels.py", Path(__file__)))
 _PROTECTED_RE = re.compile(r'<span class="bibtex-protected">(.*?)</span>', re.DOTALL)
 
 
@@ -45,7 +47,7 @@ def _format(bibliography: Bibliography) -> dict[str, str]:
 
 def _cache_name(bib_text: str) -> str:
     return cachefile.keyed_name("references", ".json", [
-        bib_text.encode("utf-8"), *(source.read_bytes() for source in _STYLE_CODE),
+        bib_text.encode("utf-8"), *_STYLE_CODE,
         pybtex.__version__.encode()])
 
 

@@ -90,14 +90,22 @@ def test_any_change_to_the_sources_loads_them_again(project, tmp_path, monkeypat
 
 def test_a_change_to_the_code_loads_the_sources_again(project, tmp_path, monkeypatch):
     loads = _spy(monkeypatch)
-    code = tmp_path / "code"
-    code.mkdir()
-    (code / "site.py").write_text("# version 1\n", encoding="utf-8")
-    monkeypatch.setattr(site_cache, "_CODE", code)
     load_site_cached(project, None, tmp_path / "cache")
-    (code / "site.py").write_text("# version 2\n", encoding="utf-8")
+    monkeypatch.setattr(site_cache, "_CODE", (*site_cache._CODE, b"# one more line of code"))
     load_site_cached(project, None, tmp_path / "cache")
     assert len(loads) == 2
+
+
+def test_the_code_is_keyed_as_the_process_loaded_it(project, tmp_path, monkeypatch):
+    """Under `mkdocs serve` an edited module is not reloaded: the key must not follow the disk."""
+    code = Path(site_cache.__file__).read_bytes()
+    assert code in site_cache._CODE
+    loads = _spy(monkeypatch)
+    load_site_cached(project, None, tmp_path / "cache")
+    monkeypatch.setattr(Path, "read_bytes", lambda self, _real=Path.read_bytes: (
+        b"# edited on disk\n" + _real(self)) if self.suffix == ".py" else _real(self))
+    load_site_cached(project, None, tmp_path / "cache")  # the running code has not changed
+    assert len(loads) == 1
 
 
 def test_the_reading_order_is_part_of_the_key(project, tmp_path, monkeypatch):
