@@ -121,19 +121,16 @@ def load_courses(folder: Path, display_root: Path) -> tuple[tuple[Course, ...], 
 def check_courses(courses: tuple[Course, ...], modules: dict[str, Any], prompts: dict[str, Any]
                   ) -> list[Problem]:
     """Every module and prompt a course names must exist."""
+    named = (("modules", modules, "module", "use a module id from the catalogue"),
+             ("prompts", prompts, "prompt", "use a prompt id from a module card"))
     problems = []
     for course in courses:
         for index, session in enumerate(course.sessions):
-            for number, module in enumerate(session.modules):
-                if module not in modules:
-                    problems.append(Problem(
-                        course.path, course.line_of("sessions", index, "modules", number), 1,
-                        "course-unknown-module", f"session {index + 1}: no module '{module}'",
-                        did_you_mean(module, modules) or "use a module id from the catalogue"))
-            for number, prompt in enumerate(session.prompts):
-                if prompt not in prompts:
-                    problems.append(Problem(
-                        course.path, course.line_of("sessions", index, "prompts", number), 1,
-                        "course-unknown-prompt", f"session {index + 1}: no prompt '{prompt}'",
-                        did_you_mean(prompt, prompts) or "use a prompt id from a module card"))
+            for field, known, kind, hint in named:
+                for number, name in enumerate(getattr(session, field)):
+                    if name not in known:
+                        problems.append(Problem(
+                            course.path, course.line_of("sessions", index, field, number), 1,
+                            f"course-unknown-{kind}", f"session {index + 1}: no {kind} '{name}'",
+                            did_you_mean(name, known) or hint))
     return problems
