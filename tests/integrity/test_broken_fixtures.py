@@ -1,20 +1,23 @@
 """Each broken source tree in tests/fixtures/broken is caught, at its place.
 
-A fixture folder holds a tiny site (docs/, references.bib) with one defect and
-``expected.yml``: the problems it must produce (path, line, optional column,
-code, and a fragment of the message). No other problem may appear, so a
-check that over-reports fails too.
+A case is the base project with one defect laid over it (see
+``tests/fixture_tree.py``) and the problems it must produce (path, line,
+optional column, code, and a fragment of the message). No other problem may
+appear, so a check that over-reports fails too.
 """
 
 from pathlib import Path
 
 import pytest
-import yaml
 
 from macros.checks import check_sources
+from tests.fixture_tree import BASE, CASES, Case
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "broken"
-CASES = sorted(p for p in FIXTURES.iterdir() if p.is_dir())
+
+def test_the_base_is_valid():
+    """Every case's problems are its own: the base alone has none."""
+    result = check_sources(BASE)
+    assert result.problems == () and result.site.modules
 
 
 def test_there_are_fixtures():
@@ -22,11 +25,10 @@ def test_there_are_fixtures():
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_broken_fixture_reports_expected_problems(case: Path):
-    expected = yaml.safe_load((case / "expected.yml").read_text(encoding="utf-8"))
-    problems = list(check_sources(case).problems)
-    assert len(problems) == len(expected), "\n".join(p.format() for p in problems)
-    for want in expected:
+def test_broken_fixture_reports_expected_problems(case: Case, tmp_path: Path):
+    problems = list(check_sources(case.compose(tmp_path / case.name)).problems)
+    assert len(problems) == len(case.problems), "\n".join(p.format() for p in problems)
+    for want in case.problems:
         matches = [
             p for p in problems
             if p.path == want["path"] and p.code == want["code"]
@@ -35,11 +37,6 @@ def test_broken_fixture_reports_expected_problems(case: Path):
             and ("column" not in want or p.column == want["column"])
         ]
         assert matches, f"expected {want}, got:\n" + "\n".join(p.format() for p in problems)
-
-
-def test_every_problem_has_a_place_and_a_message():
-    for case in CASES:
-        for problem in check_sources(case).problems:
-            assert problem.path and problem.line >= 1 and problem.column >= 1
-            formatted = problem.format()
-            assert formatted.startswith(f"{problem.path}:{problem.line}:{problem.column}: ")
+    for problem in problems:
+        assert problem.path and problem.line >= 1 and problem.column >= 1
+        assert problem.format().startswith(f"{problem.path}:{problem.line}:{problem.column}: ")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import copy_project
-from tests.integrity.test_broken_fixtures import CASES
+from tests.fixture_tree import CASES
 
 
 def previous_site(folder: Path) -> dict[str, bytes]:
@@ -36,7 +36,7 @@ def build(root: Path, site: Path) -> subprocess.CompletedProcess:
 def test_broken_sources_leave_the_previous_site(case, tmp_path):
     site = tmp_path / "site"
     before = previous_site(site)
-    result = build(case, site)
+    result = build(case.compose(tmp_path / "project"), site)
     assert result.returncode == 1, result.stdout + result.stderr
     assert snapshot(site) == before
     assert not (tmp_path / "site.new").exists()
