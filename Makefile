@@ -15,9 +15,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-## serve: the site on http://127.0.0.1:8000, rebuilt as sources change
+## serve: the site on http://$(ADDR), rebuilt as sources change (make serve ADDR=127.0.0.1:8001)
+ADDR ?= 127.0.0.1:8000
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	$(BIN)/properdocs serve --strict --dev-addr $(ADDR)
 
 NODE_STAMP := node_modules/.installed
 
@@ -31,14 +32,14 @@ test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check macros tests bench
 	$(BIN)/python -m pytest
 
-## build: check, then mkdocs build --strict into site/; a failed build leaves site/ as it was
+## build: check, then the engine's strict build into site/; a failed build leaves site/ as it was
 build: $(STAMP)
 	$(BIN)/python -m macros build
 
 ## offline: a copy that works opened from files (search included), zipped
 offline: $(STAMP) $(NODE_STAMP)
 	rm -rf .site-offline resonance-offline.zip
-	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir .site-offline
+	OFFLINE=true $(BIN)/properdocs build --strict --site-dir .site-offline
 	cd .site-offline && $(abspath $(BIN))/python -m zipfile -c ../resonance-offline.zip .
 	@echo "resonance-offline.zip: unzip it anywhere and open index.html"
 

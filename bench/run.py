@@ -3,7 +3,7 @@
 Run with ``make bench`` (not part of ``make test``: it takes minutes and its
 figures depend on the machine). Three plain-text tables:
 
-(a) ``mkdocs build --strict`` of our site against plain Material for MkDocs
+(a) the engine's strict build of our site against plain Material for MkDocs
     over the same Markdown, alternating runs; target: ours/plain <= 1.3.
 (b) the project's sources cloned 1x, 10x and 100x (pages, glossary terms,
     references): full build time, and the time the glossary linker alone
@@ -40,7 +40,9 @@ sys.path.insert(0, str(ROOT))  # the project's own package, for the linker in (b
 
 from bench.scale import ScaledSources, make_scaled_copy, read_config  # noqa: E402
 from bench.weight import assets_of, file_sizes, page_weights  # noqa: E402
+from macros.engine import CONFIG_FILE, build_command  # noqa: E402
 
+DUMP_CONFIG = ".bench-dump.properdocs.yml"  # a child config of ours that adds the dump hook
 RATIO_TARGET = 1.3  # ours / plain build time
 OWN_ASSETS_TARGET = 15_000  # bytes of our CSS + JS, uncompressed
 LINEARITY_LIMIT = 2.0  # per-MB linking time at the largest scale / at 1x
@@ -75,15 +77,14 @@ def kb(size: float) -> str:
 
 
 def build(config: Path, site_dir: Path, cwd: Path | None = None) -> float:
-    """Seconds for one ``mkdocs build --strict`` in a fresh process (start-up included).
+    """Seconds for one strict build in a fresh process (start-up included).
 
     ``cwd`` defaults to the config's folder: some settings (snippets' base_path)
     are relative to the working directory, as with ``make build``.
     """
     start = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
-         "--site-dir", str(site_dir)],
+        build_command(str(site_dir), "--config-file", str(config)),
         cwd=cwd or config.parent, env=ENV, capture_output=True, text=True,
     )
     elapsed = time.perf_counter() - start
@@ -95,16 +96,25 @@ def build(config: Path, site_dir: Path, cwd: Path | None = None) -> float:
 def dump_markdown(folder: Path) -> Path:
     """Every page's Markdown exactly as our build renders it, generated pages included.
 
-    Our hooks write it when RESONANCE_DUMP_MARKDOWN is set; the docs folder's
-    other files are copied beside it, so plain Material builds the same pages.
+    ``bench/dump_hook.py`` writes it, added after our hooks in a child config
+    (beside ours, since paths in the config are relative to its folder); the
+    docs folder's other files are copied beside it, so plain Material builds
+    the same pages.
     """
-    ours = read_config(ROOT / "mkdocs.yml")
+    ours = read_config(ROOT / CONFIG_FILE)
     docs = folder / "docs"
     shutil.copytree(ROOT / ours.get("docs_dir", "docs"), docs,
                     ignore=shutil.ignore_patterns("*.md"))
+    child = ROOT / DUMP_CONFIG
+    child.write_text(yaml.safe_dump({"INHERIT": CONFIG_FILE,
+                                     "hooks": [*ours.get("hooks", []), "bench/dump_hook.py"]}),
+                     encoding="utf-8")
     env = dict(ENV, RESONANCE_DUMP_MARKDOWN=str(docs))
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir",
-                             str(folder / "dump-site")], cwd=ROOT, env=env, capture_output=True, text=True)
+    try:
+        result = subprocess.run(build_command(str(folder / "dump-site"), "--config-file", str(child)),
+                                cwd=ROOT, env=env, capture_output=True, text=True)
+    finally:
+        child.unlink()
     if result.returncode != 0:
         raise SystemExit(f"build to dump the Markdown failed:\n{result.stderr}")
     return docs
@@ -116,7 +126,7 @@ def plain_config(folder: Path) -> Path:
     The theme keeps our features and palette (they are Material's, and cost
     the same in both builds) so the ratio measures what we add.
     """
-    ours = read_config(ROOT / "mkdocs.yml")
+    ours = read_config(ROOT / CONFIG_FILE)
     docs = dump_markdown(folder)
     theme = {k: v for k, v in (ours.get("theme") or {}).items() if k != "custom_dir"}
     theme.update(name="material", font=False)
@@ -137,14 +147,14 @@ def plain_config(folder: Path) -> Path:
         "extra": {"generator": False},
         "nav": ours.get("nav", []),  # every page, generated ones included, is in the dump
     }
-    path = folder / "mkdocs.plain.yml"
+    path = folder / "properdocs.plain.yml"
     path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return path
 
 
 def compare_builds(runs: int, work: Path) -> tuple[str, Path]:
     """(a): alternate our build and the plain build; the last site of ours is kept for (c)."""
-    ours_cfg, plain_cfg = ROOT / "mkdocs.yml", plain_config(work)
+    ours_cfg, plain_cfg = ROOT / CONFIG_FILE, plain_config(work)
     ours_site, plain_site = work / "ours", work / "plain"
     build(ours_cfg, ours_site)  # warm-up, untimed: bytecode, file cache, our reference cache
     build(plain_cfg, plain_site, cwd=ROOT)
@@ -169,8 +179,9 @@ def compare_builds(runs: int, work: Path) -> tuple[str, Path]:
 
 IN_PROCESS = """
 import json, sys, time
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
+import properdocs.replacement  # plugins' mkdocs.* imports resolve to the engine
+from properdocs.commands.build import build
+from properdocs.config import load_config
 ours, plain, site, runs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 times = {"ours": [], "plain": []}
 for n in range(runs + 1):  # the first round warms up and is not counted
@@ -222,17 +233,17 @@ class LinkTiming:
 def time_linking(root: Path, repeats: int = 3) -> LinkTiming:
     """Time the glossary treeprocessor alone over every page the site links terms on.
 
-    It is set up as the term index sets it up (macros/render/term_index.py):
+    It is set up as the term index sets it up (macros/checks/term_index.py):
     targets from the site's glossary, the site's Markdown extensions and the
     citation extension before it. The treeprocessor's ``run`` is wrapped with
     a clock, so Markdown's own parsing is not counted. Median of ``repeats``.
     """
     import markdown
 
+    from macros.checks.term_index import DEFAULT_EXTENSIONS, citation_targets, term_targets
     from macros.core.site import load_site
     from macros.extensions.citations import CitationExtension
     from macros.extensions.glossary import GlossaryExtension
-    from macros.render.term_index import DEFAULT_EXTENSIONS, citation_targets, term_targets
 
     site = load_site(root)
     pages = [p for p in site.pages if p.src != site.paths.glossary_page and p.links_terms]
@@ -290,8 +301,8 @@ def scale_table(scales: Sequence[int], build_scales: set[int], work: Path) -> st
         check_s = check_sources(copy.root)
         cold = warm = "skipped"
         if n in build_scales:
-            cold = f"{build(copy.root / 'mkdocs.yml', work / f'scale-{n}-site'):.1f}"
-            warm = f"{build(copy.root / 'mkdocs.yml', work / f'scale-{n}-site'):.1f}"
+            cold = f"{build(copy.root / CONFIG_FILE, work / f'scale-{n}-site'):.1f}"
+            warm = f"{build(copy.root / CONFIG_FILE, work / f'scale-{n}-site'):.1f}"
             shutil.rmtree(work / f"scale-{n}-site")
         # One pass is long enough to time once there are megabytes to link.
         timing = time_linking(copy.root, repeats=3 if copy.markdown_bytes < 5e6 else 1)
@@ -415,7 +426,7 @@ def main(argv: list[str] | None = None) -> int:
         if "c" in only:
             if ours_site is None:
                 ours_site = work / "ours"
-                build(ROOT / "mkdocs.yml", ours_site)
+                build(ROOT / CONFIG_FILE, ours_site)
             print(weight_table(ours_site), flush=True)
     return 0
 

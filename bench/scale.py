@@ -23,6 +23,8 @@ from typing import Any
 import yaml
 from pybtex.database import BibliographyData, Person, parse_string
 
+from macros.engine import CONFIG_FILE
+
 #: Top-level folders a copy of the project leaves out: not sources.
 SKIP = {"tests", "bench"}
 SYLLABLES = ("ka", "lo", "mi", "ve", "ru", "sa", "te", "no", "pi", "du", "be", "zo")
@@ -33,7 +35,7 @@ KEY_RE = re.compile(r"(?<![\w@\\])(-?@)([\w](?:[\w:.#$%&+?<>~/-]*[\w])?)")
 
 
 class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml as data; engine tags (``!ENV``, ``!!python/name``) become None."""
+    """Reads the engine config as data; engine tags (``!ENV``, ``!!python/name``) become None."""
 
 
 _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
@@ -125,7 +127,7 @@ def make_scaled_copy(source: Path, target: Path, n: int) -> ScaledSources:
     """Write the project's sources scaled ``n`` times into ``target``."""
     _copy_project(source, target)
     docs, glossary = target / "docs", target / "glossary"
-    nav = read_config(source / "mkdocs.yml").get("nav", [])
+    nav = read_config(source / CONFIG_FILE).get("nav", [])
     modules = []  # (docs-relative path, front matter, body) in reading order
     for src in _nav_files(nav):
         path = docs / src
@@ -198,11 +200,11 @@ def make_scaled_copy(source: Path, target: Path, n: int) -> ScaledSources:
                 published[f"{front['module']}-c{k}"] = src.removesuffix(".md") + f"-c{k}.md"
         registry_file.write_text(yaml.safe_dump(registry, sort_keys=False, allow_unicode=True),
                                  encoding="utf-8")
-    # The clones' nav goes in a child config, so mkdocs.yml itself is not rewritten.
-    (target / "mkdocs.base.yml").write_text((source / "mkdocs.yml").read_text(encoding="utf-8"),
+    # The clones' nav goes in a child config, so the config itself is not rewritten.
+    (target / "properdocs.base.yml").write_text((source / CONFIG_FILE).read_text(encoding="utf-8"),
                                             encoding="utf-8")
-    (target / "mkdocs.yml").write_text(
-        "INHERIT: mkdocs.base.yml\n" + yaml.safe_dump({"nav": [*nav, *extra_nav]}, sort_keys=False,
+    (target / CONFIG_FILE).write_text(
+        "INHERIT: properdocs.base.yml\n" + yaml.safe_dump({"nav": [*nav, *extra_nav]}, sort_keys=False,
                                                       allow_unicode=True), encoding="utf-8")
     pages = list(docs.rglob("*.md"))
     return ScaledSources(

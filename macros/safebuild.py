@@ -13,16 +13,17 @@ import subprocess
 import sys
 from pathlib import Path
 
+from macros.engine import build_command
+
 
 def safe_build(root: Path, site_dir: Path, extra_args: list[str] | None = None) -> int:
-    """Run ``mkdocs build --strict`` into a sibling folder, then swap it in. Returns the exit code."""
+    """Run the engine's strict build into a sibling folder, then swap it in. Returns the exit code."""
     site_dir = site_dir if site_dir.is_absolute() else root / site_dir
     new = site_dir.with_name(site_dir.name + ".new")
     old = site_dir.with_name(site_dir.name + ".old")
     shutil.rmtree(new, ignore_errors=True)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(new),
-               *(extra_args or [])]
+    command = build_command(str(new), *(extra_args or []))
     result = subprocess.run(command, cwd=root, env=env)
     if result.returncode != 0:
         shutil.rmtree(new, ignore_errors=True)

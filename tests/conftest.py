@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from macros.engine import build_command
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ROOT / "tests" / "fixtures" / "article.txt"
@@ -32,13 +33,13 @@ def root() -> Path:
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
-    """The real site, built once with ``mkdocs build --strict`` into a temp folder."""
+    """The real site, built once with the engine's strict build into a temp folder."""
     out = tmp_path_factory.mktemp("site")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        build_command(str(out)),
         cwd=ROOT, env=env, capture_output=True, text=True,
     )
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
+    assert result.returncode == 0, f"the strict build failed:\n{result.stdout}\n{result.stderr}"
     assert "WARNING" not in result.stderr, result.stderr
     return out

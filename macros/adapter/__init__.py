@@ -1,1 +1,1 @@
-"""The thin glue between the engine-free core and MkDocs / mkdocs-macros."""
+"""The thin glue between the engine-free core and the engine (ProperDocs) with mkdocs-macros."""

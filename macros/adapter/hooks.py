@@ -7,47 +7,45 @@ core or the renderers; it adds the page path where MkDocs knows it.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import rcssmin
 import rjsmin
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.pages import Page
+from properdocs.config.defaults import MkDocsConfig
+from properdocs.exceptions import PluginError
+from properdocs.plugins import event_priority
+from properdocs.structure.files import File, Files, InclusionLevel
+from properdocs.structure.pages import Page
 
 from macros.adapter.state import BuildState, current, set_current
+from macros.checks.term_index import (
+    check_term_use,
+    citation_targets,
+    collect_index,
+    term_targets,
+)
 from macros.core.navorder import flatten_nav
 from macros.core.problems import report
 from macros.core.registry import redirect_map
 from macros.core.site_cache import load_site_cached
+from macros.core.urls import relative_url, source_link
 from macros.extensions.citations import CitationExtension
 from macros.extensions.glossary import GlossaryExtension
 from macros.render.bibliography_html import format_references
 from macros.render.course_page import course_markdown, course_src
 from macros.render.framework_page import overview_markdown, overview_src, part_markdown, part_src
 from macros.render.glossary_page import fill_appears_in
-from macros.render.links import relative_url, source_link
 from macros.render.module_card import card_html, fill_card
 from macros.render.module_intro import insert_after_title, module_intro
 from macros.render.modules_data import module_record, modules_json
 from macros.render.pathway_page import pathway_markdown, pathway_src
 from macros.render.reflection import reflection_markdown
-from macros.render.term_index import (
-    check_term_use,
-    citation_targets,
-    collect_index,
-    term_targets,
-)
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 ASSET_URL = "assets/resonance/"
 MODULES_JSON = "modules.json"
 MINIFY = {".js": rjsmin.jsmin, ".css": rcssmin.cssmin}
 ROOT = Path(__file__).resolve().parents[2]
-DUMP_MARKDOWN = os.environ.get("RESONANCE_DUMP_MARKDOWN", "")
 IFRAME_WORKER = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
 IFRAME_WORKER_URL = "assets/vendor/iframe-worker/shim.js"
 
@@ -57,7 +55,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and check every source once; wire the extensions and assets."""
     root = Path(config.config_file_path).resolve().parent
     docs = Path(config.docs_dir).resolve().relative_to(root).as_posix()
-    _prepare_offline(config, root)
+    _prepare_offline(config)
     cache = root / ".cache" / "resonance"
     site = load_site_cached(root, flatten_nav(config.nav or []), cache, docs=docs)
     if site.problems:
@@ -81,7 +79,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def _prepare_offline(config: MkDocsConfig, root: Path) -> None:
+def _prepare_offline(config: MkDocsConfig) -> None:
     """For Material's offline plugin: file URLs, and its search shim from our own copy.
 
     The plugin would otherwise add the shim from a CDN; a polyfill whose path
@@ -141,10 +139,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if model_page and model_page.reflection:
         journal = relative_url(page.file.src_uri, state.site.paths.journal_page, state.directory_urls)
         markdown += "\n\n" + reflection_markdown(model_page.reflection, state.site.framework.layers, journal)
-    if DUMP_MARKDOWN:  # for the benchmark: plain Material then renders the very same Markdown
-        out = Path(DUMP_MARKDOWN) / page.file.src_uri
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(f"---\ntitle: {json.dumps(page.title or '')}\n---\n\n{markdown}", encoding="utf-8")
     return markdown
 
 

@@ -1,4 +1,4 @@
-"""Reading order of pages, taken from the ``nav`` of ``mkdocs.yml``.
+"""Reading order of pages, taken from the ``nav`` of ``properdocs.yml``.
 
 The nav is the one place the reading order is written; reading it as plain
 YAML (ignoring any engine-specific tags) keeps the core engine-free.

@@ -34,7 +34,7 @@ class SitePaths:
     root: Path
     docs: str = "docs"
     bibliography: str = "references.bib"
-    config: str = "mkdocs.yml"
+    config: str = "properdocs.yml"
     glossary: str = "glossary"
     pathways: str = "pathways"
     registry: str = "module-ids.yml"
@@ -110,7 +110,7 @@ def load_site(root: Path | str, page_order: list[str] | None = None, **overrides
 
     ``page_order`` is the reading order (docs-relative paths); an engine that
     has already read its navigation passes it, otherwise it is read from the
-    ``nav`` of ``mkdocs.yml``.
+    ``nav`` of the engine's config (``properdocs.yml``).
     """
     paths = SitePaths(Path(root), **overrides)
     problems: list[Problem] = []

@@ -2,10 +2,11 @@
 
 import os
 import subprocess
-import sys
 from urllib.parse import urlsplit
 
 import pytest
+
+from macros.engine import build_command
 
 IFRAME_WORKER = "node_modules/iframe-worker/shim/index.js"
 
@@ -19,7 +20,7 @@ def offline_site(root, tmp_path_factory):
         pytest.skip(message)
     out = tmp_path_factory.mktemp("offline")
     env = dict(os.environ, OFFLINE="true", NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+    result = subprocess.run(build_command(str(out)),
                             cwd=root, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     return out

@@ -3,15 +3,15 @@
 import gzip
 import os
 import subprocess
-import sys
 from pathlib import Path
 
+from macros.engine import build_command
 from tests.conftest import copy_project
 
 
 def _build(root: Path, site: Path) -> dict[str, bytes]:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+    result = subprocess.run(build_command(str(site)),
                             cwd=root, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     files = {}

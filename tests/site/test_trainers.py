@@ -8,6 +8,7 @@ import jsonschema
 import pytest
 
 from macros.core.site import load_site
+from macros.engine import CONFIG_FILE, build_command
 from tests.conftest import copy_project
 from tests.htmltext import scan
 
@@ -66,7 +67,7 @@ def test_removed_module_needs_a_redirect_and_then_gets_one(root, tmp_path):
     text = (copy / "docs/article/closing-thoughts.md").read_text(encoding="utf-8")
     (copy / "docs/article/closing-thoughts.md").write_text(
         text.replace("module: conclusion", "module: closing-thoughts", 1), encoding="utf-8")
-    for name, old, new in (("mkdocs.yml", "article/conclusion.md", "article/closing-thoughts.md"),
+    for name, old, new in ((CONFIG_FILE, "article/conclusion.md", "article/closing-thoughts.md"),
                            ("framework.yml", "conclusion]", "closing-thoughts]")):
         path = copy / name
         path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
@@ -83,7 +84,7 @@ def test_removed_module_needs_a_redirect_and_then_gets_one(root, tmp_path):
         encoding="utf-8")
     assert [p.format() for p in load_site(copy).problems] == []
     out = tmp_path / "built"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+    result = subprocess.run(build_command(str(out)),
                             cwd=copy, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1",
                                                                            "PATH": "/usr/bin:/bin"})
     assert result.returncode == 0, result.stderr

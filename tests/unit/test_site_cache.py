@@ -10,6 +10,7 @@ import pytest
 from macros.core import site_cache
 from macros.core.site import Site, load_site
 from macros.core.site_cache import load_site_cached
+from macros.engine import CONFIG_FILE
 from tests.conftest import copy_project
 
 
@@ -81,7 +82,7 @@ def test_any_change_to_the_sources_loads_them_again(project, tmp_path, monkeypat
         module = project / "docs" / "article" / "resonance.md"
         module.write_text(module.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
     elif change == "edit nav":
-        config = project / "mkdocs.yml"
+        config = project / CONFIG_FILE
         config.write_text(config.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
     site = load_site_cached(project, None, cache)
     assert len(loads) == 2, f"{change}: the cached site was reused"
