@@ -9,9 +9,9 @@ from __future__ import annotations
 from html import escape
 
 from macros.adapter.state import current
+from macros.core.urls import relative_url, source_link
 from macros.render.course_page import courses_table as render_courses_table
 from macros.render.glossary_page import glossary_markdown
-from macros.render.links import relative_url, source_link
 from macros.render.pathway_page import layer_choice as render_layer_choice
 from macros.render.pathway_page import pathways_table as render_pathways_table
 from macros.render.references_page import references_html

@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from ..checks.term_index import indexed_pages
 from ..core.site import Site
+from ..core.uses import Appearance, TermUse
 from ..extensions.citations import CitationExtension
-from ..extensions.glossary import GlossaryExtension, TermUse
-from ..render.term_index import Appearance, indexed_pages
+from ..extensions.glossary import GlossaryExtension
 
 
 @dataclass

@@ -47,6 +47,12 @@ _ENTRY_RE = re.compile(r"^[ \t]*@(?P<type>\w+)[ \t]*[{(][ \t]*(?P<key>[^,\s]+)[ 
 _FIELD_RE = re.compile(r"^[ \t]*(?P<name>[A-Za-z][\w-]*)[ \t]*=", re.MULTILINE)
 
 
+def keywords_of(entry: Entry) -> frozenset[str]:
+    """An entry's ``keywords``, one word or phrase each, lower case."""
+    return frozenset(word.strip().lower() for word in entry.fields.get("keywords", "").split(",")
+                     if word.strip())
+
+
 @dataclass(frozen=True)
 class Reference:
     """One bibliography entry, with where it is written."""
@@ -203,10 +209,7 @@ def load_bibliography(file: Path, display_path: str | None = None) -> Bibliograp
     references: dict[str, Reference] = {}
     for key, entry in data.entries.items():
         type_, line = type_line.get(key, (entry.type.lower(), 1))
-        keywords = frozenset(
-            word.strip().lower() for word in entry.fields.get("keywords", "").split(",") if word.strip()
-        )
-        ref = Reference(key, entry.type.lower(), entry, line, field_lines.get(key, {}), keywords)
+        ref = Reference(key, entry.type.lower(), entry, line, field_lines.get(key, {}), keywords_of(entry))
         references[key] = ref
         if key not in broken:
             problems.extend(check_reference(ref, path))

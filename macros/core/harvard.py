@@ -27,7 +27,7 @@ from pybtex.style.template import (
     words,
 )
 
-from .bibliography import INCOMPLETE
+from .bibliography import INCOMPLETE, keywords_of
 
 
 @node
@@ -96,7 +96,7 @@ class HarvardStyle(BaseStyle):
     def wrap(self, e, *parts):
         """The whole entry; an incomplete one is flagged in its text."""
         body = toplevel[parts]
-        if INCOMPLETE in e.fields.get("keywords", ""):
+        if INCOMPLETE in keywords_of(e):
             return toplevel[
                 body,
                 tag("strong")["[Incomplete reference: the article gives no further details.]"],

@@ -8,7 +8,7 @@ same problems can be printed for a terminal or as GitHub annotations.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -38,14 +38,6 @@ class Problem:
             f"::error file={self.path},line={self.line},col={self.column},"
             f"title={self.code}::{message}"
         )
-
-
-class ContentError(Exception):
-    """Raised by the adapter when the sources have problems: the build stops."""
-
-    def __init__(self, problems: Sequence[Problem]):
-        self.problems = list(problems)
-        super().__init__(report(self.problems))
 
 
 def report(problems: Iterable[Problem], github: bool = False) -> str:

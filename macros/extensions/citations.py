@@ -23,7 +23,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from ..core.citekeys import CITATION_PATTERN, Citation, CiteItem, parse_match
-from ..render.links import anchor_link
+from ..core.urls import anchor_link
 
 
 @dataclass(frozen=True)

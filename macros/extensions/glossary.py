@@ -25,7 +25,8 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER, AtomicString
 
 from ..core.termmatch import TermMatcher
-from ..render.links import anchor_link
+from ..core.urls import anchor_link
+from ..core.uses import TermUse
 
 SKIP_TAGS = frozenset({"a", "code", "pre", "kbd", "samp", "script", "style", "blockquote",
                        "h1", "h2", "h3", "h4", "h5", "h6", "abbr", "button", "svg", "math"})
@@ -40,17 +41,6 @@ class TermTarget:
 
     names: tuple[str, ...]  # lower-case term and forms
     short: str
-
-
-@dataclass(frozen=True)
-class TermUse:
-    """One occurrence of a term: the section it is in, and whether it was linked."""
-
-    term_id: str
-    anchor: str  # id of the section's heading ("" before any heading)
-    heading: str  # that heading's text
-    linked: bool
-    level: int = 0  # that heading's level (1 for the page's title)
 
 
 def _text_without_permalinks(element: etree.Element):

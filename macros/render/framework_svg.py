@@ -31,7 +31,6 @@ def framework_svg(framework: Framework, term_name: Callable[[str], str],
                   element_url: Callable[[str], str], part_url: Callable[[Ring], str]) -> str:
     """The diagram; ``element_url(term)`` and ``part_url(ring)`` give each link's target."""
     rings = framework.rings
-    outer = CORE_RADIUS + RING_WIDTH * len(rings)
     parts = [
         f'<svg class="framework-diagram" viewBox="0 0 {SIZE} {SIZE}" role="group" '
         f'aria-labelledby="fw-title" aria-describedby="fw-desc" xmlns="http://www.w3.org/2000/svg">',
@@ -69,4 +68,4 @@ def framework_svg(framework: Framework, term_name: Callable[[str], str],
             y = CENTRE + 8 + 40 * (number - (count - 1) / 2)
             parts.append(_pill(CENTRE, y, term_name(element.term), element_url(element.term), "fw-element"))
     parts.append("</svg>")
-    return "".join(parts) if outer else ""
+    return "".join(parts)

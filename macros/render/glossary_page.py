@@ -13,8 +13,8 @@ from html import escape
 
 from ..core.glossary import Term
 from ..core.site import Site
-from .links import source_link
-from .term_index import Appearance
+from ..core.urls import source_link
+from ..core.uses import Appearance
 
 
 def _letter(term: Term) -> str:

@@ -13,8 +13,8 @@ from typing import Any
 
 from ..core.pages import Page
 from ..core.site import Site
-from ..extensions.glossary import TermUse
-from .links import page_url
+from ..core.urls import page_url
+from ..core.uses import TermUse
 
 SCHEMA_VERSION = "1.0.0"
 

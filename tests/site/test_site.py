@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from macros.core.site import load_site
-from macros.render.links import page_url
+from macros.core.urls import page_url
 from tests.htmltext import scan
 
 

@@ -10,9 +10,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .core.problems import Problem
-from .core.site import Site, load_site
-from .render.term_index import DEFAULT_EXTENSIONS, Appearance, check_term_use, index_terms
+from ..core.problems import Problem
+from ..core.site import Site, load_site
+from ..core.uses import Appearance
+from .term_index import DEFAULT_EXTENSIONS, check_term_use, index_terms
 
 
 @dataclass(frozen=True)

@@ -9,27 +9,17 @@ linker itself means the index can never disagree with the links on the pages.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from types import MappingProxyType
 
 import markdown
 
 from ..core.problems import Problem
 from ..core.site import Site
+from ..core.uses import Appearance, TermUse
 from ..extensions.citations import CitationExtension, CitationTarget
-from ..extensions.glossary import GlossaryExtension, TermTarget, TermUse
+from ..extensions.glossary import GlossaryExtension, TermTarget
 
 DEFAULT_EXTENSIONS = ("toc", "attr_list", "md_in_html", "admonition", "def_list", "pymdownx.details")
-
-
-@dataclass(frozen=True)
-class Appearance:
-    """A term used in one section of one page."""
-
-    src: str  # the page, relative to docs/
-    page_title: str
-    anchor: str
-    heading: str
 
 
 def term_targets(site: Site) -> dict[str, TermTarget]:
