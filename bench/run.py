@@ -240,8 +240,9 @@ def time_linking(root: Path, repeats: int = 3) -> LinkTiming:
     """
     import markdown
 
-    from macros.checks.term_index import DEFAULT_EXTENSIONS, citation_targets, term_targets
+    from macros.checks.term_index import citation_targets, term_targets
     from macros.core.site import load_site
+    from macros.core.site_config import read_site_config
     from macros.extensions.citations import CitationExtension
     from macros.extensions.glossary import GlossaryExtension
 
@@ -252,7 +253,8 @@ def time_linking(root: Path, repeats: int = 3) -> LinkTiming:
     glossary = GlossaryExtension(targets=term_targets(site))
     matcher_s = time.perf_counter() - start
     citations = CitationExtension(targets=citation_targets(site), page_list=False)
-    md = markdown.Markdown(extensions=[*DEFAULT_EXTENSIONS, citations, glossary])
+    extensions = read_site_config(root / CONFIG_FILE).markdown_extensions
+    md = markdown.Markdown(extensions=[*extensions, citations, glossary], extension_configs=extensions)
     processor = md.treeprocessors["glossary"]
     spent = [0.0]
     run = processor.run

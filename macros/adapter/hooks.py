@@ -15,6 +15,7 @@ from properdocs.config.defaults import MkDocsConfig
 from properdocs.exceptions import PluginError
 from properdocs.plugins import event_priority
 from properdocs.structure.files import File, Files, InclusionLevel
+from properdocs.structure.nav import Navigation, Section
 from properdocs.structure.pages import Page
 
 from macros.adapter.state import BuildState, current, set_current
@@ -24,11 +25,12 @@ from macros.checks.term_index import (
     collect_index,
     term_targets,
 )
-from macros.core.navorder import flatten_nav
 from macros.core.problems import report
 from macros.core.registry import redirect_map
 from macros.core.site_cache import load_site_cached
+from macros.core.site_config import flatten_nav
 from macros.core.urls import relative_url, source_link
+from macros.engine import CONFIG_FILE
 from macros.extensions.citations import CitationExtension
 from macros.extensions.glossary import GlossaryExtension
 from macros.render.bibliography_html import format_references
@@ -111,11 +113,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, MODULES_JSON, content="{}"))
 
     def generate(src: str, make, in_nav: bool = True) -> None:
-        """Add a page made from the sources, with link helpers relative to it."""
+        """Add a page made from the sources, with link helpers relative to it.
+
+        The engine must not look for it in the configured nav (it is not listed
+        there by hand); ``on_nav`` adds it to its folder's section.
+        """
         content = make(lambda target: relative_url(src, target, urls),
                        lambda target: source_link(src, target))
-        inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, src, content=content, inclusion=inclusion))
+        files.append(File.generated(config, src, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
+        if in_nav:
+            state.generated_nav.append(src)
 
     for pathway in site.pathways:
         generate(pathway_src(pathway), lambda url, md, p=pathway: pathway_markdown(site, p, url))
@@ -127,6 +134,54 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for part in site.framework.parts:
             generate(part_src(part), lambda url, md, p=part: part_markdown(site, p, url, md))
     return files
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Add the pages made from the sources to the nav, as Material's blog adds its posts.
+
+    Each goes into the section that holds its folder's ``index.md`` (which the
+    config lists), after the pages already there; a page the config lists
+    itself (a section's index) stays where it is.
+    """
+    listed = {page.file.src_uri for page in nav.pages}
+    sections = {_folder(page.file.src_uri): page.parent for page in nav.pages
+                if page.file.name == "index" and page.parent is not None}
+    added = False
+    for src in current().generated_nav:
+        file = files.get_file_from_path(src)
+        section = sections.get(_folder(src))
+        if src in listed or file is None or file.page is None:
+            continue
+        if section is None:
+            raise PluginError(f"{src} is made from the sources, but the nav in {CONFIG_FILE} has no "
+                              f"section holding {_folder(src)}/index.md to put it in")
+        file.page.parent = section
+        section.children.append(file.page)
+        added = True
+    if added:  # reading order, and previous/next, follow the nav
+        nav.pages = _pages_of(nav.items)
+        for previous, page in zip([None, *nav.pages], nav.pages, strict=False):
+            page.previous_page = previous
+            if previous is not None:
+                previous.next_page = page
+        if nav.pages:
+            nav.pages[-1].next_page = None
+    return nav
+
+
+def _folder(src: str) -> str:
+    return src.rsplit("/", 1)[0] if "/" in src else ""
+
+
+def _pages_of(items) -> list[Page]:
+    """Every page of a nav, depth first, in order."""
+    pages = []
+    for item in items:
+        if isinstance(item, Page):
+            pages.append(item)
+        elif isinstance(item, Section):
+            pages.extend(_pages_of(item.children))
+    return pages
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -17,6 +17,15 @@ from macros.render.pathway_page import pathways_table as render_pathways_table
 from macros.render.references_page import references_html
 
 
+def _generated(markdown: str) -> str:
+    """Macro output lists the site's own pages and data, not the text: no glossary links or uses.
+
+    The check renders pages without expanding macros, so a term counted in a
+    macro's output would appear in the build's glossary index but not the check's.
+    """
+    return f'<div class="no-glossary" markdown>\n\n{markdown}\n\n</div>'
+
+
 def define_env(env) -> None:
     """Register the site's macros with mkdocs-macros."""
 
@@ -45,17 +54,17 @@ def define_env(env) -> None:
     @env.macro
     def pathways_table() -> str:
         """Every pathway: for whom, how many steps, how long."""
-        return render_pathways_table(current().site, _url_for)
+        return _generated(render_pathways_table(current().site, _url_for))
 
     @env.macro
     def layer_choice() -> str:
         """Links that set the reader's layer and open its pathway in one click."""
-        return render_layer_choice(current().site, _url_for)
+        return _generated(render_layer_choice(current().site, _url_for))
 
     @env.macro
     def courses_table() -> str:
         """Every course in courses/: for whom, how long."""
-        return render_courses_table(current().site, _url_for)
+        return _generated(render_courses_table(current().site, _url_for))
 
     @env.macro
     def module_catalogue() -> str:
@@ -67,7 +76,7 @@ def define_env(env) -> None:
             objectives = "<br>".join(escape(o) for o in page.meta.get("objectives", []))
             rows.append(f"| `{page.module}` | {link} | {page.meta.get('section', '')} | "
                         f"{page.reading_minutes} min | {objectives} |")
-        return "\n".join(rows)
+        return _generated("\n".join(rows))
 
     @env.macro
     def reference_counts() -> dict:

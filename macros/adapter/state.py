@@ -28,6 +28,8 @@ class BuildState:
     term_index: Mapping[str, tuple[Appearance, ...]] = field(default_factory=dict)
 
     indexed: frozenset[str] = frozenset()  # pages whose term uses make up the index
+    # Pages made from the sources that the build adds to the nav (see on_nav).
+    generated_nav: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.indexed = frozenset(page.src for page in indexed_pages(self.site))

@@ -19,8 +19,6 @@ from ..core.uses import Appearance, TermUse
 from ..extensions.citations import CitationExtension, CitationTarget
 from ..extensions.glossary import GlossaryExtension, TermTarget
 
-DEFAULT_EXTENSIONS = ("toc", "attr_list", "md_in_html", "admonition", "def_list", "pymdownx.details")
-
 
 def term_targets(site: Site) -> dict[str, TermTarget]:
     return {term.id: TermTarget(term.names, term.short) for term in site.terms}
@@ -52,17 +50,19 @@ def indexed_pages(site: Site):
             if page.src != site.paths.glossary_page and page.links_terms]
 
 
-def index_terms(site: Site, extensions: Sequence = DEFAULT_EXTENSIONS,
-                extension_configs: Mapping | None = None) -> Mapping[str, tuple[Appearance, ...]]:
+def index_terms(site: Site, extensions: Mapping[str, Mapping]) -> Mapping[str, tuple[Appearance, ...]]:
     """Render every indexed page to find its term uses (for checks without a build).
 
-    A site build does not call this: it records the uses while rendering each
-    page once (see the MkDocs adapter).
+    ``extensions`` are the site's Markdown extensions by name, with their
+    options, as the engine's config gives them (see ``core/site_config.py``),
+    so pages are rendered here exactly as the build renders them. A site
+    build does not call this: it records the uses while rendering each page
+    once (see the adapter).
     """
     glossary = GlossaryExtension(targets=term_targets(site))
     citations = CitationExtension(targets=citation_targets(site), page_list=False)
     md = markdown.Markdown(extensions=[*extensions, citations, glossary],
-                           extension_configs=dict(extension_configs or {}))
+                           extension_configs={name: dict(options) for name, options in extensions.items()})
     uses: dict[str, list[TermUse]] = {}
     for page in indexed_pages(site):
         md.reset()

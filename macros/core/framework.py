@@ -64,6 +64,7 @@ class Framework:
     core: Ring | None = None
     rings: tuple[Ring, ...] = ()
     outcomes: tuple[Element, ...] = ()
+    introduction: str = ""  # the edition's words before the diagram
 
     @property
     def layer_ids(self) -> tuple[str, ...]:
@@ -130,7 +131,7 @@ def load_framework(file: Path, display_path: str) -> Framework:
                   if (ring := _ring(item, ("rings", index), positions, display_path, problems)))
     outcomes = _elements(data.get("outcomes"), ("outcomes",), positions, display_path, problems)
     return Framework(display_path, tuple(layers), tuple(problems), _text(data.get("title")),
-                     core, rings, outcomes)
+                     core, rings, outcomes, _text(data.get("introduction")))
 
 
 def check_framework(framework: Framework, terms: Mapping[str, Any], module_bodies: Mapping[str, str]

@@ -19,12 +19,12 @@ from .courses import Course, check_courses, load_courses
 from .framework import Framework, check_framework, load_framework
 from .glossary import Term, load_glossary
 from .labels import Label, label
-from .navorder import nav_order
 from .pages import CitationUse, Page, citation_uses, load_page
 from .pathways import Pathway, check_pathways, load_pathways
 from .problems import Problem, did_you_mean
 from .prompts import Prompt
 from .registry import Registry, check_registry, load_registry
+from .site_config import read_site_config
 
 
 @dataclass(frozen=True)
@@ -120,7 +120,7 @@ def load_site(root: Path | str, page_order: list[str] | None = None, **overrides
     problems.extend(bibliography.problems)
 
     if page_order is None:
-        page_order = nav_order(paths.root / paths.config)
+        page_order = read_site_config(paths.root / paths.config).page_order
     files = _ordered(sorted(paths.docs_dir.rglob("*.md")), paths.docs_dir, page_order)
     framework = load_framework(paths.root / paths.framework, paths.framework)
     problems.extend(framework.problems)
@@ -134,6 +134,9 @@ def load_site(root: Path | str, page_order: list[str] | None = None, **overrides
     problems.extend(_check_prompt_ids(pages))
     pathways, pathway_problems = load_pathways(paths.root / paths.pathways, paths.root)
     problems.extend(pathway_problems)
+    # In the framework's order of layers, from direct practice outwards, as readers meet them.
+    rank = {layer: index for index, layer in enumerate(framework.layer_ids)}
+    pathways = tuple(sorted(pathways, key=lambda p: (rank.get(p.layer, len(rank)), p.id)))
     modules = {page.module: page for page in pages if page.module}
     prompts = collect_prompts(pages)
     problems.extend(check_pathways(pathways, modules, prompts, framework.layer_ids))
