@@ -45,5 +45,5 @@ def set_current(state: BuildState) -> None:
 
 def current() -> BuildState:
     if _current is None:
-        raise RuntimeError("the Resonance hooks must run before the macros (see mkdocs.yml 'hooks')")
+        raise RuntimeError("the Resonance hooks must run before the macros (see properdocs.yml 'hooks')")
     return _current
