@@ -27,8 +27,16 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $(NODE_STAMP)
 
+# Tools whose dependencies clash with ours (cffconvert needs jsonschema<4), in a venv of their own.
+TOOLS := .venv-tools
+TOOLS_STAMP := $(TOOLS)/.installed
+$(TOOLS_STAMP): Makefile
+	test -x $(TOOLS)/bin/python || $(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet cffconvert==2.0.0
+	touch $(TOOLS_STAMP)
+
 ## test: the whole test suite (unit, integrity, site, browser)
-test: $(STAMP) $(NODE_STAMP)
+test: $(STAMP) $(NODE_STAMP) $(TOOLS_STAMP)
 	$(BIN)/ruff check macros tests bench
 	$(BIN)/python -m pytest
 

@@ -6,16 +6,21 @@ check itself could not run (a missing folder, a bug).
 
 ``python -m macros build`` checks, then builds the site elsewhere and swaps it
 into place only if the build succeeds (exit 1 otherwise, the old site intact).
+
+``python -m macros changes OLD NEW`` lists the modules and prompts added,
+removed, redirected or changed between two editions' ``modules.json``.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from pathlib import Path
 
 from macros.checks import check_sources
+from macros.core.changes import compare_editions, format_changes
 from macros.core.problems import report
 from macros.safebuild import safe_build
 
@@ -32,8 +37,13 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--site-dir", default="site", help="where the site goes (default: site)")
     build.add_argument("--github", action="store_true", default=bool(os.environ.get("GITHUB_ACTIONS")),
                        help=argparse.SUPPRESS)
+    changes = commands.add_parser("changes", help="what changed between two editions' modules.json files")
+    changes.add_argument("old", type=Path, help="modules.json of the older edition")
+    changes.add_argument("new", type=Path, help="modules.json of the newer edition")
     args = parser.parse_args(argv)
 
+    if args.command == "changes":
+        return _changes(args.old, args.new)
     root = Path(args.root)
     if not (root / "docs").is_dir():
         print(f"{root}: no docs/ folder here; run from the project folder or pass --root", file=sys.stderr)
@@ -53,6 +63,19 @@ def main(argv: list[str] | None = None) -> int:
         return safe_build(root.resolve(), Path(args.site_dir))
     print(f"All sources are valid: {len(site.modules)} modules, {len(site.references)} references, "
           f"{len(site.terms)} glossary terms.")
+    return 0
+
+
+def _changes(old: Path, new: Path) -> int:
+    """Print the changes between two editions; exit 2 if a file cannot be read."""
+    data = []
+    for path in (old, new):
+        try:
+            data.append(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError) as error:
+            print(f"{path}: cannot read it as modules.json: {error}", file=sys.stderr)
+            return 2
+    print(format_changes(compare_editions(*data)))
     return 0
 
 
