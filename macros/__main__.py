@@ -22,6 +22,7 @@ from pathlib import Path
 from macros.checks import check_sources
 from macros.core.changes import compare_editions, format_changes
 from macros.core.problems import report
+from macros.core.site_config import read_site_config
 from macros.safebuild import safe_build
 
 
@@ -59,6 +60,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "build":
             print(f"Nothing was built; {args.site_dir}/ was left as it was.", file=sys.stderr)
         return 1
+    if not read_site_config(site.paths.root / site.paths.config).site_url:
+        print(f"warning: {site.paths.config}: site_url is not set, so the site's permanent links, "
+              "'How to cite', modules.json and sitemap give relative addresses; set SITE_URL "
+              "(or site_url) to the published address (see 'Publish the site' in the README)",
+              file=sys.stderr)
     if args.command == "build":
         return safe_build(root.resolve(), Path(args.site_dir))
     print(f"All sources are valid: {len(site.modules)} modules, {len(site.references)} references, "
