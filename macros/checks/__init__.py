@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..core.problems import Problem
 from ..core.site import Site, load_site
+from ..core.symlinks import check_symlinks
 from ..core.uses import Appearance
 from .term_index import DEFAULT_EXTENSIONS, check_term_use, index_terms
 
@@ -25,12 +26,16 @@ class CheckResult:
 
 def check_sources(root: Path | str, extensions: Sequence = DEFAULT_EXTENSIONS,
                   extension_configs: Mapping | None = None, **paths: str) -> CheckResult:
-    """Load every source once, index the terms, and collect every problem."""
+    """Load every source once, index the terms, and collect every problem.
+
+    Symlinks that lead out of the project are problems too: the engine would
+    publish what they point to.
+    """
     site = load_site(root, **paths)
     index = index_terms(site, extensions, extension_configs)
     # An entry whose name another entry already claims is reported as a clash;
     # that it then matches no text is a consequence, not a second problem.
     clashing = {p.path for p in site.problems if p.code in ("term-duplicate", "term-form-clash")}
     unused = [p for p in check_term_use(site, index) if p.path not in clashing]
-    problems = tuple(sorted({*site.problems, *unused}))
+    problems = tuple(sorted({*site.problems, *unused, *check_symlinks(site.paths)}))
     return CheckResult(site, index, problems)
