@@ -6,6 +6,8 @@ check itself could not run (a missing folder, a bug).
 
 ``python -m macros build`` checks, then builds the site elsewhere and swaps it
 into place only if the build succeeds (exit 1 otherwise, the old site intact).
+It refuses a site folder that could destroy a source, and builds one at a
+time (exit 2 for either, with the reason; see :mod:`macros.safebuild`).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pathlib import Path
 
 from macros.checks import check_sources
 from macros.core.problems import report
-from macros.safebuild import safe_build
+from macros.safebuild import SafeBuildError, SiteFolders, build_and_swap, build_lock, recover, refuse_unsafe
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,6 +32,9 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="check, then build the site safely into --site-dir")
     build.add_argument("--root", default=".", help="the project folder (default: .)")
     build.add_argument("--site-dir", default="site", help="where the site goes (default: site)")
+    build.add_argument("--wait", type=float, default=None, metavar="SECONDS",
+                       help="how long to wait for another build of the same site (default: as long as "
+                            "it takes; 0: stop at once)")
     build.add_argument("--github", action="store_true", default=bool(os.environ.get("GITHUB_ACTIONS")),
                        help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -38,6 +43,28 @@ def main(argv: list[str] | None = None) -> int:
     if not (root / "docs").is_dir():
         print(f"{root}: no docs/ folder here; run from the project folder or pass --root", file=sys.stderr)
         return 2
+    if args.command == "build":
+        return _build(root.resolve(), args)
+    return _check(root, args)
+
+
+def _build(root: Path, args: argparse.Namespace) -> int:
+    """Refuse, lock, recover, check, build and swap: see :mod:`macros.safebuild`."""
+    folders = SiteFolders.of(root, Path(args.site_dir))
+    try:
+        refuse_unsafe(root, folders)
+        with build_lock(folders, args.wait):
+            for done in recover(folders):
+                print(f"Before building: {done}.", file=sys.stderr)
+            status = _check(root, args)
+            return status if status else build_and_swap(root, folders)
+    except SafeBuildError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+
+
+def _check(root: Path, args: argparse.Namespace) -> int:
+    """Every check of the sources; 0 when they are clean, 1 with problems, 2 when it could not run."""
     try:
         result = check_sources(root)
         site, problems = result.site, result.problems
@@ -50,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Nothing was built; {args.site_dir}/ was left as it was.", file=sys.stderr)
         return 1
     if args.command == "build":
-        return safe_build(root.resolve(), Path(args.site_dir))
+        return 0
     print(f"All sources are valid: {len(site.modules)} modules, {len(site.references)} references, "
           f"{len(site.terms)} glossary terms.")
     return 0
