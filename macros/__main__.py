@@ -61,6 +61,10 @@ def _build(root: Path, args: argparse.Namespace) -> int:
     except SafeBuildError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print(f"Interrupted; the next build restores or clears what this one left beside "
+              f"{folders.site.name}/.", file=sys.stderr)
+        return 130
 
 
 def _check(root: Path, args: argparse.Namespace) -> int:

@@ -243,6 +243,24 @@ def test_a_leftover_old_site_beside_the_site_is_removed(project, tmp_path, engin
     assert not (tmp_path / "site.old").exists()
 
 
+def test_an_interrupted_build_is_tidied_by_the_next(project, tmp_path, engine, monkeypatch, capsys):
+    """Ctrl-C during the engine's build: a message, not a traceback; the next build clears site.new."""
+    site = tmp_path / "site"
+    before = previous_site(site)
+    fake_run = safebuild.subprocess.run
+
+    def interrupted(command, **kwargs):
+        (tmp_path / "site.new").mkdir()
+        raise KeyboardInterrupt
+    monkeypatch.setattr(safebuild.subprocess, "run", interrupted)
+    assert build(project, site) == 130
+    assert "Interrupted" in assert_no_traceback(capsys) and snapshot(site) == before
+    monkeypatch.setattr(safebuild.subprocess, "run", fake_run)
+    assert build(project, site) == 0
+    assert "removed site.new" in assert_no_traceback(capsys)
+    assert (site / "index.html").read_text(encoding="utf-8") == NEW_SITE
+
+
 @pytest.mark.parametrize("stale", ["file", "folder", "link to a folder"])
 def test_a_stale_new_site_is_cleared(project, tmp_path, stale, engine, capsys):
     new, elsewhere = tmp_path / "site.new", tmp_path / "elsewhere"
