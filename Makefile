@@ -40,7 +40,7 @@ test: $(STAMP) $(NODE_STAMP) $(TOOLS_STAMP)
 	$(BIN)/ruff check macros tests bench
 	$(BIN)/python -m pytest
 
-## build: check, then the engine's strict build into site/; a failed build leaves site/ as it was
+## build: check, then the engine's strict build into site/; one at a time; a failed build leaves site/ as it was
 build: $(STAMP)
 	$(BIN)/python -m macros build
 
@@ -63,4 +63,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf site site.new site.old .site-offline resonance-offline.zip .pytest_cache .cache
+	rm -rf site site.new site.old site.lock .site-offline resonance-offline.zip .pytest_cache .cache

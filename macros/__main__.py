@@ -9,6 +9,9 @@ into place only if the build succeeds (exit 1 otherwise, the old site intact).
 
 ``python -m macros changes OLD NEW`` lists the modules and prompts added,
 removed, redirected or changed between two editions' ``modules.json``.
+
+``build`` refuses a site folder that could destroy a source, and builds one at a
+time (exit 2 for either, with the reason; see :mod:`macros.safebuild`).
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from macros.checks import check_sources
 from macros.core.changes import compare_editions, format_changes
 from macros.core.problems import report
 from macros.core.site_config import read_site_config
-from macros.safebuild import safe_build
+from macros.safebuild import SafeBuildError, SiteFolders, build_and_swap, build_lock, recover, refuse_unsafe
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,6 +39,9 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="check, then build the site safely into --site-dir")
     build.add_argument("--root", default=".", help="the project folder (default: .)")
     build.add_argument("--site-dir", default="site", help="where the site goes (default: site)")
+    build.add_argument("--wait", type=float, default=None, metavar="SECONDS",
+                       help="how long to wait for another build of the same site (default: as long as "
+                            "it takes; 0: stop at once)")
     build.add_argument("--github", action="store_true", default=bool(os.environ.get("GITHUB_ACTIONS")),
                        help=argparse.SUPPRESS)
     changes = commands.add_parser("changes", help="what changed between two editions' modules.json files")
@@ -49,6 +55,32 @@ def main(argv: list[str] | None = None) -> int:
     if not (root / "docs").is_dir():
         print(f"{root}: no docs/ folder here; run from the project folder or pass --root", file=sys.stderr)
         return 2
+    if args.command == "build":
+        return _build(root.resolve(), args)
+    return _check(root, args)
+
+
+def _build(root: Path, args: argparse.Namespace) -> int:
+    """Refuse, lock, recover, check, build and swap: see :mod:`macros.safebuild`."""
+    folders = SiteFolders.of(root, Path(args.site_dir))
+    try:
+        refuse_unsafe(root, folders)
+        with build_lock(folders, args.wait):
+            for done in recover(folders):
+                print(f"Before building: {done}.", file=sys.stderr)
+            status = _check(root, args)
+            return status if status else build_and_swap(root, folders)
+    except SafeBuildError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"Interrupted; the next build restores or clears what this one left beside "
+              f"{folders.site.name}/.", file=sys.stderr)
+        return 130
+
+
+def _check(root: Path, args: argparse.Namespace) -> int:
+    """Every check of the sources; 0 when they are clean, 1 with problems, 2 when it could not run."""
     try:
         result = check_sources(root)
         site, problems = result.site, result.problems
@@ -66,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
               "(or site_url) to the published address (see 'Publish the site' in the README)",
               file=sys.stderr)
     if args.command == "build":
-        return safe_build(root.resolve(), Path(args.site_dir))
+        return 0
     print(f"All sources are valid: {len(site.modules)} modules, {len(site.references)} references, "
           f"{len(site.terms)} glossary terms.")
     return 0

@@ -27,8 +27,11 @@ from macros.checks.term_index import (
 )
 from macros.core.problems import report
 from macros.core.registry import redirect_map
+from macros.core.site import SitePaths
 from macros.core.site_cache import load_site_cached
 from macros.core.site_config import flatten_nav
+from macros.core.sitedir import inside, site_dir_refusal
+from macros.core.symlinks import check_symlinks
 from macros.core.urls import relative_url, source_link
 from macros.engine import CONFIG_FILE
 from macros.extensions.citations import CitationExtension
@@ -57,11 +60,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and check every source once; wire the extensions and assets."""
     root = Path(config.config_file_path).resolve().parent
     docs = Path(config.docs_dir).resolve().relative_to(root).as_posix()
+    _refuse_site_dir(config, SitePaths(root, docs=docs))
     _prepare_offline(config)
     cache = root / ".cache" / "resonance"
     site = load_site_cached(root, flatten_nav(config.nav or []), cache, docs=docs)
-    if site.problems:
-        raise PluginError("\n" + report(site.problems))
+    problems = [*site.problems, *check_symlinks(site.paths)]  # afresh: the cached site does not cover links
+    if problems:
+        raise PluginError("\n" + report(problems))
     formatted = format_references(site.bibliography, cache)
     urls = {"directory_urls": config.use_directory_urls, "link_to_source": True}
     citations = CitationExtension(targets=citation_targets(site, formatted), **urls)
@@ -76,9 +81,46 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     redirects = config.plugins.get("redirects")
     if redirects is not None and site.registry:
         modules = {page.module: page.src for page in site.modules}
-        redirects.config["redirect_maps"].update(redirect_map(site.registry, modules))
+        maps = _redirects_inside_site(redirect_map(site.registry, modules), config)
+        redirects.config["redirect_maps"].update(maps)
     set_current(BuildState(site, formatted, citations, glossary, config.use_directory_urls))
     return config
+
+
+def _refuse_site_dir(config: MkDocsConfig, paths: SitePaths) -> None:
+    """The engine empties its site folder: never one that is, holds or lies in a source.
+
+    Whether an existing folder looks like a built site is left to ``python -m
+    macros build``: ``make serve`` rebuilds into its own temporary folder,
+    which a failed build may have left without an index.html.
+    """
+    kept = [Path(config.docs_dir)] + ([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])
+    reason = site_dir_refusal(paths, Path(config.site_dir), kept, must_look_built=False)
+    if reason:
+        raise PluginError(f"refusing to build into {config.site_dir}: {reason}. The build empties its "
+                          "site folder; set another 'site_dir' (or --site-dir), such as 'site'")
+
+
+def _redirects_inside_site(redirects: dict[str, str], config: MkDocsConfig) -> dict[str, str]:
+    """The redirects, once each page they write and point to is known to lie inside the site.
+
+    ``make check`` reports a bad address in module-ids.yml at its line; this
+    is the last guard before anything is written.
+    """
+    site = Path(config.site_dir)
+    outside = [path for pair in redirects.items() for path in pair
+               if not inside(Path(File(path, "", str(site), config.use_directory_urls).abs_dest_path), site)]
+    if outside:
+        raise PluginError("redirects would be written outside the site folder: " + ", ".join(outside))
+    return redirects
+
+
+def _check_inside_site(files: Files, config: MkDocsConfig) -> None:
+    """Every page made from data (ids, file names) must be written inside the site folder."""
+    site = Path(config.site_dir)
+    outside = [file.src_uri for file in files if not inside(Path(file.abs_dest_path), site)]
+    if outside:
+        raise PluginError("pages would be written outside the site folder: " + ", ".join(outside))
 
 
 def _prepare_offline(config: MkDocsConfig) -> None:
@@ -133,6 +175,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         generate(overview_src(), lambda url, md: overview_markdown(site, url, md))
         for part in site.framework.parts:
             generate(part_src(part), lambda url, md, p=part: part_markdown(site, p, url, md))
+    _check_inside_site(files, config)
     return files
 
 

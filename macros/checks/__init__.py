@@ -13,6 +13,7 @@ from pathlib import Path
 from ..core.problems import Problem
 from ..core.site import Site, load_site
 from ..core.site_config import read_site_config
+from ..core.symlinks import check_symlinks
 from ..core.uses import Appearance
 from .term_index import check_term_use, index_terms
 
@@ -28,7 +29,8 @@ def check_sources(root: Path | str, **paths: str) -> CheckResult:
     """Load every source once, index the terms, and collect every problem.
 
     Pages are rendered with the Markdown extensions the engine's config names,
-    as the build renders them.
+    as the build renders them. Symlinks that lead out of the project are
+    problems too: the engine would publish what they point to.
     """
     site = load_site(root, **paths)
     config = read_site_config(site.paths.root / site.paths.config)
@@ -37,5 +39,5 @@ def check_sources(root: Path | str, **paths: str) -> CheckResult:
     # that it then matches no text is a consequence, not a second problem.
     clashing = {p.path for p in site.problems if p.code in ("term-duplicate", "term-form-clash")}
     unused = [p for p in check_term_use(site, index) if p.path not in clashing]
-    problems = tuple(sorted({*site.problems, *unused}))
+    problems = tuple(sorted({*site.problems, *unused, *check_symlinks(site.paths)}))
     return CheckResult(site, index, problems)

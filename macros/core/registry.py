@@ -8,6 +8,7 @@ the registry complete.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +29,8 @@ class Registry(Positioned):
 def load_registry(file: Path, display_path: str) -> tuple[Registry | None, list[Problem]]:
     if not file.exists():
         return None, []
-    data, positions, problems = load_yaml_positions(read_text(file), display_path)
+    text = read_text(file)
+    data, positions, problems = load_yaml_positions(text, display_path)
     if problems:
         return None, problems
     data = data if isinstance(data, dict) else {}
@@ -36,8 +38,42 @@ def load_registry(file: Path, display_path: str) -> tuple[Registry | None, list[
     if not isinstance(published, dict) or not isinstance(redirects, dict):
         return None, [Problem(display_path, 1, 1, "registry-type",
                               "'published' and 'redirects' must map ids to pages and ids")]
-    return Registry(display_path, {str(k): str(v) for k, v in published.items()},
-                    {str(k): str(v) for k, v in redirects.items()}, positions), []
+    registry = Registry(display_path, {str(k): str(v) for k, v in published.items()},
+                        {str(k): str(v) for k, v in redirects.items()}, positions)
+    return registry, check_registry_paths(registry, text)
+
+
+# One folder or file name of a page path: no '..', no hidden names, nothing
+# that HTML or a shell would read as more than a name.
+_PATH_PART = re.compile(r"[\w-][\w.-]*")
+
+
+def check_registry_paths(registry: Registry, text: str) -> list[Problem]:
+    """Every published address must name a page in docs/, as a plain relative path.
+
+    A retired id's address is where its redirect page is written, so an
+    absolute path or one with '..' would write outside the site.
+    """
+    lines = text.split("\n")
+    problems = []
+    for module_id, src in registry.published.items():
+        if "\\" in src:
+            wrong = "contains a backslash"
+        elif src.startswith("/") or re.match(r"[A-Za-z]:", src):
+            wrong = "is an absolute path"
+        elif ".." in src.split("/"):
+            wrong = "leaves the docs folder ('..')"
+        elif not src.endswith(".md") or not all(_PATH_PART.fullmatch(part) for part in src.split("/")):
+            wrong = "does not name a Markdown page (.md) in docs/"
+        else:
+            continue
+        line = registry.line_of("published", module_id)
+        column = lines[line - 1].rfind(src) + 1 if src and line <= len(lines) else 0
+        problems.append(Problem(
+            registry.path, line, max(column, 1), "registry-bad-path",
+            f"module '{module_id}' is published at '{src}', which {wrong}",
+            "write the page's path inside docs/ with '/' between folders, such as article/NAME.md"))
+    return problems
 
 
 def check_registry(registry: Registry, modules: Mapping[str, str]) -> list[Problem]:

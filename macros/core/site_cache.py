@@ -16,7 +16,8 @@ and reuses it while the key holds. Only a site without problems is kept:
 with problems, every build loads the sources afresh and reports them all.
 
 The cache is a pickle that this code writes into the project's own cache
-folder and reads back; a file that cannot be read is ignored and rewritten.
+folder and reads back; a file that cannot be read is ignored and rewritten,
+and a folder that cannot be written is done without (see :mod:`.cachefile`).
 ``make check`` never uses it: the checks always read the sources.
 """
 
