@@ -32,6 +32,8 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--site-dir", default="site", help="where the site goes (default: site)")
     build.add_argument("--github", action="store_true", default=bool(os.environ.get("GITHUB_ACTIONS")),
                        help=argparse.SUPPRESS)
+    build.add_argument("--packages", action="store_true",
+                       help="also write SCORM, Common Cartridge and EPUB packages to SITE_DIR/downloads/")
     args = parser.parse_args(argv)
 
     root = Path(args.root)
@@ -50,6 +52,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Nothing was built; {args.site_dir}/ was left as it was.", file=sys.stderr)
         return 1
     if args.command == "build":
+        if args.packages:  # read by the engine's config (extra.resonance.packages)
+            os.environ["PACKAGES"] = "true"
         return safe_build(root.resolve(), Path(args.site_dir))
     print(f"All sources are valid: {len(site.modules)} modules, {len(site.references)} references, "
           f"{len(site.terms)} glossary terms.")
