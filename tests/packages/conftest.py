@@ -52,3 +52,7 @@ def unzip(archive: Path, destination: Path) -> Path:
     with zipfile.ZipFile(archive) as opened:
         opened.extractall(destination)
     return destination
+
+
+# The browser test of the SCORM runtime uses the browser tests' Chromium.
+from tests.browser.conftest import chromium  # noqa: E402, F401
