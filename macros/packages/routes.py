@@ -63,12 +63,6 @@ def edition_route(site: Site, article: Mapping[str, Any]) -> Route:
                  site.modules, HOME_PAGE, EDITION_FORMATS)
 
 
-def custom_route(site: Site, route_id: str, title: str, module_ids: Sequence[str]) -> Route:
-    """A route from chosen module ids, for a course made outside ``courses/`` (the course builder)."""
-    modules = tuple(site.module(m) for m in module_ids if site.module(m))
-    return Route(route_id, "course", title, "", "", "", _unique(modules), "", ROUTE_FORMATS)
-
-
 def site_routes(site: Site, article: Mapping[str, Any]) -> tuple[Route, ...]:
     """Every route the site publishes packages for: pathways, courses, then the edition."""
     return (*(pathway_route(site, p) for p in site.pathways),
