@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check lint bench offline clean
+.PHONY: serve test build packages check lint bench offline clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ test: $(STAMP) $(NODE_STAMP) $(TOOLS_STAMP)
 ## build: check, then the engine's strict build into site/; one at a time; a failed build leaves site/ as it was
 build: $(STAMP)
 	$(BIN)/python -m macros build
+
+## packages: the build, plus SCORM 1.2, Common Cartridge and EPUB files in site/downloads/, offered on the pages
+packages: $(STAMP)
+	$(BIN)/python -m macros build --packages
 
 ## offline: a copy that works opened from files (search included), zipped
 offline: $(STAMP) $(NODE_STAMP)

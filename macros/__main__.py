@@ -44,6 +44,8 @@ def main(argv: list[str] | None = None) -> int:
                             "it takes; 0: stop at once)")
     build.add_argument("--github", action="store_true", default=bool(os.environ.get("GITHUB_ACTIONS")),
                        help=argparse.SUPPRESS)
+    build.add_argument("--packages", action="store_true",
+                       help="also write SCORM, Common Cartridge and EPUB packages to SITE_DIR/downloads/")
     changes = commands.add_parser("changes", help="what changed between two editions' modules.json files")
     changes.add_argument("old", type=Path, help="modules.json of the older edition")
     changes.add_argument("new", type=Path, help="modules.json of the newer edition")
@@ -63,13 +65,15 @@ def main(argv: list[str] | None = None) -> int:
 def _build(root: Path, args: argparse.Namespace) -> int:
     """Refuse, lock, recover, check, build and swap: see :mod:`macros.safebuild`."""
     folders = SiteFolders.of(root, Path(args.site_dir))
+    # Read by the engine's config (extra.resonance.packages).
+    engine_env = {"PACKAGES": "true"} if args.packages else {}
     try:
         refuse_unsafe(root, folders)
         with build_lock(folders, args.wait):
             for done in recover(folders):
                 print(f"Before building: {done}.", file=sys.stderr)
             status = _check(root, args)
-            return status if status else build_and_swap(root, folders)
+            return status if status else build_and_swap(root, folders, engine_env)
     except SafeBuildError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

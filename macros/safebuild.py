@@ -27,7 +27,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -130,20 +130,20 @@ def recover(folders: SiteFolders) -> list[str]:
     return done
 
 
-def run_engine(root: Path, out: Path) -> int:
-    """The engine's strict build into ``out``; its exit code."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def run_engine(root: Path, out: Path, extra_env: Mapping[str, str] | None = None) -> int:
+    """The engine's strict build into ``out``; its exit code. ``extra_env`` reaches the engine's config."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(extra_env or {}))
     return subprocess.run(build_command(str(out)), cwd=root, env=env).returncode
 
 
-def build_and_swap(root: Path, folders: SiteFolders) -> int:
+def build_and_swap(root: Path, folders: SiteFolders, extra_env: Mapping[str, str] | None = None) -> int:
     """Build into ``SITE.new`` and swap it in; 0, or 1 when the build failed (the old site kept).
 
     Call it holding :func:`build_lock`, after :func:`recover`. Raises
     :class:`SafeBuildError` when the site cannot be replaced.
     """
     _check_writable(folders)
-    if run_engine(root, folders.new) != 0:
+    if run_engine(root, folders.new, extra_env) != 0:
         _remove_quietly(folders.new)
         print(f"The build failed; {folders.site.name}/ was left as it was.", file=sys.stderr)
         return 1

@@ -7,6 +7,7 @@ core or the renderers; it adds the page path where MkDocs knows it.
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import rcssmin
@@ -36,6 +37,8 @@ from macros.core.urls import relative_url, source_link
 from macros.engine import CONFIG_FILE
 from macros.extensions.citations import CitationExtension
 from macros.extensions.glossary import GlossaryExtension
+from macros.packages.build import Settings, write_packages
+from macros.packages.builtpages import PackageError
 from macros.render.bibliography_html import format_references
 from macros.render.course_page import course_markdown, course_src
 from macros.render.framework_page import overview_markdown, overview_src, part_markdown, part_src
@@ -70,7 +73,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     formatted = format_references(site.bibliography, cache)
     urls = {"directory_urls": config.use_directory_urls, "link_to_source": True}
     citations = CitationExtension(targets=citation_targets(site, formatted), **urls)
-    scope = (config.extra.get("resonance") or {}).get("glossary_link", "section")
+    scope = _resonance(config).get("glossary_link", "section")
     glossary = GlossaryExtension(targets=term_targets(site), glossary_page=site.paths.glossary_page,
                                  scope=scope, **urls)
     config.markdown_extensions.extend([citations, glossary])
@@ -83,7 +86,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         modules = {page.module: page.src for page in site.modules}
         maps = _redirects_inside_site(redirect_map(site.registry, modules), config)
         redirects.config["redirect_maps"].update(maps)
-    set_current(BuildState(site, formatted, citations, glossary, config.use_directory_urls))
+    packages = bool(_resonance(config).get("packages"))
+    set_current(BuildState(site, formatted, citations, glossary, config.use_directory_urls, packages))
     return config
 
 
@@ -167,10 +171,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             state.generated_nav.append(src)
 
     for pathway in site.pathways:
-        generate(pathway_src(pathway), lambda url, md, p=pathway: pathway_markdown(site, p, url))
+        generate(pathway_src(pathway),
+                 lambda url, md, p=pathway: pathway_markdown(site, p, url, downloads=state.packages))
     # A trainer adds a course with one file: it is listed on the courses page, not in the nav.
     for course in site.courses:
-        generate(course_src(course), lambda url, md, c=course: course_markdown(site, c, url), in_nav=False)
+        generate(course_src(course), lambda url, md, c=course: course_markdown(site, c, url, state.packages),
+                 in_nav=False)
     if site.framework and site.framework.parts:
         generate(overview_src(), lambda url, md: overview_markdown(site, url, md))
         for part in site.framework.parts:
@@ -277,12 +283,26 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Publish modules.json for learning platforms."""
+    """Publish modules.json for learning platforms; with packaging on, the packages too."""
     state = current()
     data = modules_json(state.site, state.uses, _article(config), config.site_url or "")
     out = Path(config.site_dir) / MODULES_JSON
     out.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    if state.packages:
+        scripts = tuple(ASSET_URL + a.name for a in sorted(ASSETS.iterdir()) if a.suffix == ".js")
+        settings = Settings(_article(config), config.site_author or "", config.site_url or "",
+                            config.use_directory_urls, scripts)
+        try:
+            _written, warnings = write_packages(state.site, Path(config.site_dir), settings)
+        except PackageError as error:
+            raise PluginError(f"packages: {error}") from error
+        for warning in warnings:  # not the engine's log: a strict build would stop on it
+            print(f"Warning: {warning}", file=sys.stderr)
+
+
+def _resonance(config: MkDocsConfig) -> dict:
+    return config.extra.get("resonance") or {}
 
 
 def _article(config: MkDocsConfig) -> dict:
-    return (config.extra.get("resonance") or {}).get("article") or {}
+    return _resonance(config).get("article") or {}

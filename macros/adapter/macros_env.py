@@ -11,6 +11,7 @@ from html import escape
 from macros.adapter.state import current
 from macros.core.urls import relative_url, source_link
 from macros.render.course_page import courses_table as render_courses_table
+from macros.render.downloads import DOWNLOADS_SLOT
 from macros.render.glossary_page import glossary_markdown
 from macros.render.pathway_page import layer_choice as render_layer_choice
 from macros.render.pathway_page import pathways_table as render_pathways_table
@@ -65,6 +66,11 @@ def define_env(env) -> None:
     def courses_table() -> str:
         """Every course in courses/: for whom, how long."""
         return _generated(render_courses_table(current().site, _url_for))
+
+    @env.macro
+    def downloads() -> str:
+        """Where packaging puts the whole edition's downloads (nothing in a plain build)."""
+        return DOWNLOADS_SLOT if current().packages else ""
 
     @env.macro
     def module_catalogue() -> str:

@@ -23,6 +23,8 @@ class BuildState:
     citations: CitationExtension
     glossary: GlossaryExtension
     directory_urls: bool = True
+    # `make packages`: pages get a Downloads slot, and the packages are written after the build.
+    packages: bool = False
     # Filled while pages render: the glossary's uses on each page, then the index.
     uses: dict[str, list[TermUse]] = field(default_factory=dict)
     term_index: Mapping[str, tuple[Appearance, ...]] = field(default_factory=dict)

@@ -12,6 +12,7 @@ from html import escape
 
 from ..core.courses import Course
 from ..core.site import Site
+from .downloads import DOWNLOADS_SLOT
 from .reflection import journal_notice, prompt_html
 from .text import paragraphs
 
@@ -27,8 +28,12 @@ def _clock(minutes: int) -> str:
     return f"{minutes // 60}:{minutes % 60:02d}"
 
 
-def course_markdown(site: Site, course: Course, url_for: Callable[[str], str]) -> str:
-    """The page's Markdown source; ``url_for`` maps a docs path to a link from this page."""
+def course_markdown(site: Site, course: Course, url_for: Callable[[str], str],
+                    downloads: bool = False) -> str:
+    """The page's Markdown source; ``url_for`` maps a docs path to a link from this page.
+
+    ``downloads``: leave the slot that packaging fills with this course's packages.
+    """
     parts = [
         "---", f"title: {json.dumps(course.title)}", "---", "",
         f"# {escape(course.title, quote=False)}", "",
@@ -41,6 +46,7 @@ def course_markdown(site: Site, course: Course, url_for: Callable[[str], str]) -
         parts += [paragraphs(course.introduction), ""]
     parts += ['<p class="no-print"><button type="button" class="md-button" data-print>'
               "Print the handout</button></p>", "",
+              *([DOWNLOADS_SLOT, ""] if downloads else []),
               "## Agenda { #agenda }", "", "| Time | Session | Minutes |", "|---|---|---|"]
     start = 0
     for number, session in enumerate(course.sessions, 1):

@@ -13,6 +13,7 @@ from html import escape
 
 from ..core.pathways import Pathway
 from ..core.site import Site
+from .downloads import DOWNLOADS_SLOT
 from .reflection import journal_notice, prompt_html
 from .text import paragraphs
 
@@ -25,8 +26,12 @@ def pathway_src(pathway: Pathway) -> str:
 
 
 
-def pathway_markdown(site: Site, pathway: Pathway, url_for: Callable[[str], str]) -> str:
-    """The page's Markdown source, front matter included; ``url_for`` maps a docs path to a link."""
+def pathway_markdown(site: Site, pathway: Pathway, url_for: Callable[[str], str],
+                     downloads: bool = False) -> str:
+    """The page's Markdown source, front matter included; ``url_for`` maps a docs path to a link.
+
+    ``downloads``: leave the slot that packaging fills with this pathway's packages.
+    """
     layer = next((lay for lay in site.framework.layers if lay.id == pathway.layer), None)
     steps = len(pathway.steps)
     parts = [
@@ -41,6 +46,7 @@ def pathway_markdown(site: Site, pathway: Pathway, url_for: Callable[[str], str]
     parts += [
         f"**Time:** about {pathway.minutes} minutes in {steps} steps"
         + (f", for {escape(layer.name.lower(), quote=False)}" if layer else "") + ".", "",
+        *([DOWNLOADS_SLOT, ""] if downloads else []),
         '<p class="pathway-progress" aria-live="polite"></p>', "",
         journal_notice(url_for(site.paths.journal_page)), "",
     ]
