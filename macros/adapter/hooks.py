@@ -147,27 +147,37 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Keep the glossary terms this page uses: the glossary's "Appears in" is made of them."""
-    _escape_title(page)
+    _escape_title(page, config)
     state = current()
     if page.file.src_uri in state.indexed:
         state.uses[page.file.src_uri] = list(state.glossary.uses)
     return html
 
 
-def _escape_title(page: Page) -> None:
+def _nav_titled(items) -> set[str]:
+    """Pages the engine's ``nav`` gives a title of its own (``Title: page.md``)."""
+    if isinstance(items, list):
+        return set().union(*map(_nav_titled, items)) if items else set()
+    if isinstance(items, dict):
+        return set().union(*({value} if isinstance(value, str) else _nav_titled(value)
+                             for value in items.values()))
+    return set()
+
+
+def _escape_title(page: Page, config: MkDocsConfig) -> None:
     """Give the theme the page's title (and description) as safe markup, escaped once.
 
     Material writes ``page.title``, ``nav_item.title`` and ``page.meta.title``
     unescaped (header, navigation, footer, search index) and escapes them in a
-    few attributes; a ``Markup`` value is right in both. A title from front
-    matter or the nav is plain text, so it is escaped; a title the engine took
-    from the first heading is already HTML. Every page is rendered before any
+    few attributes; a ``Markup`` value is right in both. A title from the nav
+    or the front matter is plain text, so it is escaped; a title the engine
+    took from the first heading is already HTML. (mkdocs-macros may have set
+    ``page.title`` from the heading's Markdown when it holds ``{{``: the
+    rendered heading is used instead.) Every page is rendered before any
     template, so the navigation sees these values too.
     """
-    if "title" in vars(page):  # given in the nav of the engine's config
+    if page.file.src_uri in _nav_titled(config.nav or []) or "title" in page.meta:
         title = escape(str(page.title))
-    elif "title" in page.meta:
-        title = escape(str(page.meta["title"]))
     elif page._title_from_render:  # noqa: SLF001 - the engine keeps the heading's HTML only here
         title = Markup(page._title_from_render)  # noqa: SLF001
     else:
