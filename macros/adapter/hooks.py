@@ -12,6 +12,7 @@ from pathlib import Path
 
 import rcssmin
 import rjsmin
+from markupsafe import Markup, escape
 from properdocs.config.defaults import MkDocsConfig
 from properdocs.exceptions import PluginError
 from properdocs.plugins import event_priority
@@ -41,6 +42,7 @@ from macros.packages.build import Settings, write_packages
 from macros.packages.builtpages import PackageError
 from macros.render.bibliography_html import format_references
 from macros.render.course_page import course_markdown, course_src
+from macros.render.csp import apply_policy, frame_worker_script
 from macros.render.framework_page import overview_markdown, overview_src, part_markdown, part_src
 from macros.render.glossary_page import fill_appears_in
 from macros.render.module_card import card_html, fill_card
@@ -236,7 +238,8 @@ def _pages_of(items) -> list[Page]:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Tell the extensions which page they render; add the module box."""
     state = current()
-    state.citations.set_page(page.file.src_uri)
+    # mkdocs-macros has run (its on_page_markdown comes first): a glossary macro's citations are known.
+    state.citations.set_page(page.file.src_uri, state.also_cited.get(page.file.src_uri, ()))
     model_page = state.site.page(page.file.src_uri)
     state.glossary.set_page(page.file.src_uri, model_page.links_terms if model_page else True)
     markdown = insert_after_title(markdown, module_intro(page.meta))
@@ -248,10 +251,45 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Keep the glossary terms this page uses: the glossary's "Appears in" is made of them."""
+    _escape_title(page, config)
     state = current()
     if page.file.src_uri in state.indexed:
         state.uses[page.file.src_uri] = list(state.glossary.uses)
     return html
+
+
+def _nav_titled(items) -> set[str]:
+    """Pages the engine's ``nav`` gives a title of its own (``Title: page.md``)."""
+    if isinstance(items, list):
+        return set().union(*map(_nav_titled, items)) if items else set()
+    if isinstance(items, dict):
+        return set().union(*({value} if isinstance(value, str) else _nav_titled(value)
+                             for value in items.values()))
+    return set()
+
+
+def _escape_title(page: Page, config: MkDocsConfig) -> None:
+    """Give the theme the page's title (and description) as safe markup, escaped once.
+
+    Material writes ``page.title``, ``nav_item.title`` and ``page.meta.title``
+    unescaped (header, navigation, footer, search index) and escapes them in a
+    few attributes; a ``Markup`` value is right in both. A title from the nav
+    or the front matter is plain text, so it is escaped; a title the engine
+    took from the first heading is already HTML. (mkdocs-macros may have set
+    ``page.title`` from the heading's Markdown when it holds ``{{``: the
+    rendered heading is used instead.) Every page is rendered before any
+    template, so the navigation sees these values too.
+    """
+    if page.file.src_uri in _nav_titled(config.nav or []) or "title" in page.meta:
+        title = escape(str(page.title))
+    elif page._title_from_render:  # noqa: SLF001 - the engine keeps the heading's HTML only here
+        title = Markup(page._title_from_render)  # noqa: SLF001
+    else:
+        title = escape(str(page.title))
+    page.title = title
+    for key in ("title", "description"):
+        if key in page.meta:
+            page.meta[key] = escape(str(page.meta[key]))
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
@@ -265,12 +303,13 @@ def on_env(env, config: MkDocsConfig, files: Files):
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Fill what needs every page rendered: "Appears in" and the module cards."""
+    """Fill what needs every page rendered: "Appears in", the module cards, and
+    last the Content-Security-Policy, with the hashes of the page's inline scripts."""
     state = current()
     site, src = state.site, page.file.src_uri
     if src == site.paths.glossary_page:
-        return fill_appears_in(output, state.term_index,
-                               lambda target: relative_url(src, target, state.directory_urls))
+        output = fill_appears_in(output, state.term_index,
+                                 lambda target: relative_url(src, target, state.directory_urls))
     model_page = site.page(src)
     if model_page and model_page.module:
         record = module_record(site, model_page, state.uses.get(src, ()), _article(config))
@@ -278,8 +317,20 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         card = card_html(record, layer_names,
                          relative_url(src, site.paths.glossary_page, state.directory_urls),
                          relative_url(src, "references.md", state.directory_urls))
-        return fill_card(output, model_page.module, card)
-    return output
+        output = fill_card(output, model_page.module, card)
+    try:
+        return apply_policy(output, _frame_scripts(output, config))
+    except ValueError as error:
+        raise PluginError(f"{src}: {error}") from error
+
+
+def _frame_scripts(output: str, config: MkDocsConfig) -> list[str]:
+    """Offline, the search shim's frame script for this page's worker address (else none)."""
+    if IFRAME_WORKER_URL not in config.extra.get("polyfills", []):
+        return []
+    start = output.index('<script id="__config" type="application/json">')
+    data = output[start:output.index("</script>", start)].split(">", 1)[1]
+    return [frame_worker_script(IFRAME_WORKER.read_text(encoding="utf-8"), json.loads(data)["search"])]
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -28,6 +28,8 @@ class BuildState:
     # Filled while pages render: the glossary's uses on each page, then the index.
     uses: dict[str, list[TermUse]] = field(default_factory=dict)
     term_index: Mapping[str, tuple[Appearance, ...]] = field(default_factory=dict)
+    # Works cited in fragments a macro rendered on its own (glossary definitions), by page.
+    also_cited: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     indexed: frozenset[str] = frozenset()  # pages whose term uses make up the index
     # Pages made from the sources that the build adds to the nav (see on_nav).

@@ -15,7 +15,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from urllib.parse import urlsplit
 
 import pybtex.errors
 from pybtex.database import BibliographyData, Entry
@@ -24,6 +23,7 @@ from pybtex.scanner import PybtexError, PybtexSyntaxError
 
 from .problems import Problem
 from .source import read_text
+from .weblinks import doi_problem, url_problem
 
 #: Fields an entry of each type must have (``author`` may be an ``editor``).
 REQUIRED_FIELDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
@@ -42,7 +42,6 @@ INCOMPLETE = "incomplete"
 FURTHER_READING = "further-reading"
 STATUS_KEYWORDS = (INCOMPLETE, FURTHER_READING)
 
-DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
 _ENTRY_RE = re.compile(r"^[ \t]*@(?P<type>\w+)[ \t]*[{(][ \t]*(?P<key>[^,\s]+)[ \t]*,", re.MULTILINE)
 _FIELD_RE = re.compile(r"^[ \t]*(?P<name>[A-Za-z][\w-]*)[ \t]*=", re.MULTILINE)
 
@@ -134,22 +133,24 @@ def check_reference(ref: Reference, path: str) -> list[Problem]:
                 path, ref.line, 1, "bib-missing-field",
                 f"entry '{ref.key}' (@{ref.type}) is missing the required field '{name}'", hint,
             ))
+    # A DOI or URL becomes a link's address: only a well-formed one may (see weblinks.py).
     doi = ref.entry.fields.get("doi", "").strip()
-    if doi and not DOI_RE.match(doi):
+    why = doi_problem(doi) if doi else ""
+    if why:
         problems.append(Problem(
             path, ref.line_of("doi"), 1, "bib-bad-doi",
-            f"entry '{ref.key}' has a malformed DOI '{doi}'",
-            "write the bare DOI, like 10.1000/xyz123, without 'https://doi.org/' or spaces",
+            f"entry '{ref.key}' has a malformed DOI {doi!r}: {why}",
+            "write the bare DOI, like 10.1000/xyz123, without 'https://doi.org/', spaces or quotes",
         ))
     url = ref.entry.fields.get("url", "").strip()
-    if url:
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.netloc or re.search(r"\s", url):
-            problems.append(Problem(
-                path, ref.line_of("url"), 1, "bib-bad-url",
-                f"entry '{ref.key}' has a malformed URL '{url}'",
-                "write a full address starting with https:// and containing no spaces",
-            ))
+    why = url_problem(url) if url else ""
+    if why:
+        problems.append(Problem(
+            path, ref.line_of("url"), 1, "bib-bad-url",
+            f"entry '{ref.key}' has a malformed URL {url!r}: {why}",
+            "write a full address starting with https://, with a host name, and with any space, "
+            "quote, angle bracket or backslash percent-encoded (%20, %22, %3C, %3E, %5C)",
+        ))
     unknown = ref.keywords - set(STATUS_KEYWORDS)
     if "keywords" in ref.entry.fields and unknown:
         problems.append(Problem(

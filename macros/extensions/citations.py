@@ -83,6 +83,8 @@ class CitationExtension(Extension):
             "page_list": [True, "Append the works cited on each page. Default: True"],
             "page_list_title": ["Works cited on this page",
                                 "Heading of that list. Default: 'Works cited on this page'"],
+            "also_cited": [(), "Keys cited on the page in fragments rendered on their own (glossary "
+                               "definitions): listed with the page's works. Default: ()"],
         }
         super().__init__(**kwargs)
         self.cited: list[str] = []
@@ -101,11 +103,12 @@ class CitationExtension(Extension):
         md.treeprocessors.register(PageReferencesTreeprocessor(md, self), "page_references", 10)
 
     def reset(self) -> None:
-        self.cited = []
+        self.cited = list(self.getConfig("also_cited"))
 
-    def set_page(self, page_path: str) -> None:
+    def set_page(self, page_path: str, also_cited: tuple[str, ...] = ()) -> None:
         """Called by the adapter before each page is rendered."""
         self.setConfig("page_path", page_path)
+        self.setConfig("also_cited", tuple(also_cited))
 
     # -- rendering ---------------------------------------------------------
 

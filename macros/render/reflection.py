@@ -11,6 +11,7 @@ from html import escape
 
 from ..core.framework import Layer
 from ..core.prompts import ModuleReflection, Prompt
+from .safe import markdown_text as inert
 
 JOURNAL_NOTICE = (
     "Your answers are saved only in this browser, never sent anywhere. Do not write names or "
@@ -39,7 +40,7 @@ def reflection_markdown(reflection: ModuleReflection, layers: tuple[Layer, ...],
     for layer in layers:
         parts += [
             f'<div class="layer-lens" data-layer="{escape(layer.id)}" markdown>', "",
-            f"### For {escape(layer.name.lower(), quote=False)} {{ #reflect-{layer.id} }}", "",
+            f"### For {inert(layer.name.lower())} {{ #reflect-{layer.id} }}", "",
         ]
         if layer.id in reflection.lens:
             parts += [f'<p class="lens"><strong>What this means for you.</strong> '
