@@ -8,6 +8,7 @@ package test also proves that titles and descriptions arrive as text.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import zipfile
@@ -15,7 +16,6 @@ from pathlib import Path
 
 import pytest
 
-from macros.engine import CONFIG_FILE
 from tests.conftest import ROOT, copy_project
 
 SITE_URL = "https://example.org/resonance/"
@@ -38,12 +38,12 @@ sessions:
 def packaged(tmp_path_factory) -> Path:
     """The built site, packages included (``site/`` of a project copy)."""
     project = copy_project(tmp_path_factory.mktemp("packaged") / "project")
-    config = project / CONFIG_FILE
-    config.write_text(f"site_url: {SITE_URL}\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
     (project / "courses" / "hostile.yml").write_text(HOSTILE_COURSE, encoding="utf-8")
     command = [sys.executable, "-m", "macros", "build", "--packages", "--root", str(project),
                "--site-dir", str(project / "site")]
-    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    # The address the config takes from the environment (site_url: !ENV SITE_URL).
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True,
+                            env=dict(os.environ, SITE_URL=SITE_URL))
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "site"
 
