@@ -57,7 +57,9 @@ def open_page(chromium):
     contexts = []
 
     def new_page(device: dict, scheme: str = "light"):
-        context = chromium.new_context(color_scheme=scheme, **device)
+        # axe is injected as a script the page's Content-Security-Policy would refuse
+        # (test_privacy.py proves the policy on every page; this test is about accessibility).
+        context = chromium.new_context(color_scheme=scheme, bypass_csp=True, **device)
         context.set_default_timeout(10_000)
         contexts.append(context)
         return context.new_page()
