@@ -71,6 +71,115 @@ def test_incomplete_entry_says_so(tmp_path):
     assert "Incomplete reference" in html
 
 
+def format_one(tmp_path: Path, bibtex: str) -> str:
+    """One entry, formatted; tags and entities are kept (they are part of the contract)."""
+    file = tmp_path / "one.bib"
+    file.write_text(bibtex, encoding="utf-8")
+    bib = load_bibliography(file)
+    assert bib.problems == ()
+    (html,) = format_references(bib).values()
+    return html
+
+
+def test_two_editors_are_eds(tmp_path):
+    html = format_one(tmp_path, """@incollection{millar2023, author = {Millar, H.}, title = {T},
+        booktitle = {B}, editor = {Firmin, C. and Lloyd, J.}, publisher = {BUP}, year = {2023}}""")
+    assert "in Firmin, C. and Lloyd, J. (eds) <em>B</em>." in html
+    assert "(ed.)" not in html
+
+
+def test_one_editor_is_ed(tmp_path):
+    html = format_one(tmp_path, "@book{holmes2022, editor = {Holmes, D.}, title = {T}, "
+                                "publisher = {P}, year = {2022}}")
+    assert html.startswith("Holmes, D. (ed.) (2022)")
+
+
+def test_article_number_is_not_a_page(tmp_path):
+    html = format_one(tmp_path, """@article{firmin2024, author = {Firmin, C.}, title = {T},
+        journal = {J}, volume = {160}, eid = {107595}, year = {2024}}""")
+    assert "<em>J</em>, 160, Article 107595." in html
+    assert "pp." not in html
+
+
+def test_edition_in_words_is_an_ordinal_edn(tmp_path):
+    html = format_one(tmp_path, "@book{mann2020, author = {Mann, D.}, title = {T}, edition = {Second}, "
+                                "publisher = {Routledge}, year = {2020}}")
+    assert "<em>T</em>. 2nd edn. Routledge." in html
+    assert "Second" not in html
+
+
+def test_edition_as_a_number_is_an_ordinal_edn(tmp_path):
+    for given, shown in (("1st", "1st edn"), ("3", "3rd edn"), ("11th", "11th edn"), ("22", "22nd edn")):
+        html = format_one(tmp_path, "@book{k2020, author = {A, B.}, title = {T}, edition = {" + given
+                                    + "}, publisher = {P}, year = {2020}}")
+        assert f". {shown}. P." in html, given
+
+
+def test_title_opening_with_a_quote_is_not_quoted_again(tmp_path):
+    html = format_one(tmp_path, """@article{firmin2024, author = {Firmin, C.},
+        title = {{‘Known to services’ or ‘Known by professionals’: Relationality}},
+        journal = {J}, year = {2024}}""")
+    assert "(2024) ‘Known to services’ or ‘Known by professionals’: Relationality, <em>J</em>." in html
+    assert "‘‘" not in html and "’’" not in html
+
+
+def test_title_is_quoted_once(tmp_path):
+    html = format_one(tmp_path, "@article{a2020, author = {A, B.}, title = {Plain}, journal = {J}, "
+                                "year = {2020}}")
+    assert "(2020) ‘Plain’, <em>J</em>." in html
+
+
+def test_organisation_as_author_and_publisher_is_named_once(tmp_path):
+    html = format_one(tmp_path, """@misc{rcgp2022, author = {{RCGP}}, title = {Fit for the Future},
+        howpublished = {RCGP}, year = {2022}}""")
+    assert html == "RCGP (2022) <em>Fit for the Future</em>."
+
+
+def test_short_name_inside_the_full_name_is_not_repeated(tmp_path):
+    html = format_one(tmp_path, """@misc{tce2023, author = {{Tackling Child Exploitation programme}},
+        shortauthor = {Tackling Child Exploitation}, title = {Practice principles},
+        howpublished = {Tackling Child Exploitation programme}, year = {2023}}""")
+    assert html == "Tackling Child Exploitation programme (2023) <em>Practice principles</em>."
+
+
+def test_a_different_publisher_is_kept(tmp_path):
+    html = format_one(tmp_path, "@misc{hmip2023, author = {{HMIP}}, title = {T}, "
+                                "howpublished = {HMIP website}, year = {2023}}")
+    assert html.endswith("<em>T</em>. HMIP website.")
+
+
+def test_day_and_month_of_an_article_are_shown(tmp_path):
+    html = format_one(tmp_path, """@article{doherty2019, author = {Doherty, L. M.}, title = {T},
+        journal = {Youth and Policy}, year = {2019}, month = nov, day = {18}}""")
+    assert "<em>Youth and Policy</em>, 18 November." in html
+
+
+def test_month_of_an_issue_comes_before_its_pages(tmp_path):
+    html = format_one(tmp_path, """@article{lefevre2019, author = {Lefevre, M.}, title = {T}, journal = {J},
+        volume = {49}, number = {7}, pages = {1837--1855}, year = {2019}, month = oct}""")
+    assert "<em>J</em>, 49(7), October, pp. 1837–1855." in html
+
+
+def test_month_of_a_report_is_shown(tmp_path):
+    html = format_one(tmp_path, """@techreport{scott2017, author = {Scott, S.}, title = {Evaluation report},
+        institution = {University of Bedfordshire}, year = {2017}, month = mar}""")
+    assert "<em>Evaluation report</em>. March 2017. University of Bedfordshire." in html
+
+
+def test_accessed_date_keeps_its_day(tmp_path):
+    html = format_one(tmp_path, """@incollection{hickle2019, author = {Hickle, K.}, title = {T},
+        booktitle = {B}, publisher = {P}, year = {2019}, doi = {10.51952/9781447351429.ch008},
+        urldate = {2025-08-19}}""")
+    assert "(Accessed: 19 August 2025)" in html
+
+
+def test_others_at_the_end_of_the_authors_is_et_al(tmp_path):
+    html = format_one(tmp_path, "@article{lamph2023, author = {Lamph, G. and Nowland, R. and others}, "
+                                "title = {T}, journal = {J}, year = {2023}}")
+    assert html.startswith("Lamph, G., Nowland, R. et al. (2023)")
+    assert "others" not in html
+
+
 def test_formatted_references_are_cached_by_content(tmp_path):
     bib = load(tmp_path)
     cache = tmp_path / "cache"
