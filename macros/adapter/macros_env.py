@@ -10,6 +10,7 @@ from html import escape
 
 from macros.adapter.state import current
 from macros.core.urls import relative_url, source_link
+from macros.render.citation_notes import citation_notes_html
 from macros.render.course_page import courses_table as render_courses_table
 from macros.render.glossary_page import glossary_markdown
 from macros.render.pathway_page import layer_choice as render_layer_choice
@@ -35,6 +36,11 @@ def define_env(env) -> None:
         """Works in the article's list that its text does not cite."""
         state = current()
         return references_html(state.site, state.formatted, _url_for, further_reading=True)
+
+    @env.macro
+    def citation_notes() -> str:
+        """Citations the text writes differently from their entry, with each entry's note."""
+        return citation_notes_html(current().site, _url_for)
 
     @env.macro
     def glossary() -> str:

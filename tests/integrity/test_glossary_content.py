@@ -1,9 +1,10 @@
 """The article's own fifteen terms: all present, defined in the authors' words.
 
-The names come from the article's "Terms used in this article" list (our copy
-lost them; its definitions are in alphabetical order of these names). Each
-definition must equal the article's text once citations are set aside, and
-carry as many citations as the article's.
+The names are this edition's (the article's "Terms used in this article"
+gives the definitions without them, in alphabetical order of these names).
+Each definition, with its citations shown as written, must be the article's
+text exactly; each citation must be given as the source writes it and link to
+an entry, as many as the article has.
 """
 
 import dataclasses
@@ -18,8 +19,9 @@ TERM_LIST = ["Adaptation", "Agency", "Alienation", "Alignment", "Aliveness", "Al
              "Attunement", "Authority", "Awareness", "Practitioner", "Professional",
              "Relational practice", "Resonance", "Structural harm"]
 
-_PANDOC = re.compile(r"\s?\[[^\[\]]*@[^\[\]]*\]")
-_PARENTHETICAL = re.compile(r"\s?\([^()]*(?:19|20)\d\d[^()]*\)")
+_AS_WRITTEN = re.compile(r"\[([^\[\]@]+)\]\(@[^()\s]+\)")  # [Brierly 2021](@brierley2021)
+_PANDOC = re.compile(r"\[[^\[\]]*@[^\[\]]*\](?!\()")  # [@key], shown in the edition's own style
+_PARENTHETICAL = re.compile(r"\([^()]*(?:19|20)\d\d[^()]*\)")
 
 
 def article_definitions() -> list[str]:
@@ -29,8 +31,9 @@ def article_definitions() -> list[str]:
     return [line.strip().lstrip("•").strip() for line in lines[start:end] if line.strip().startswith("•")]
 
 
-def bare(text: str, pattern: re.Pattern) -> str:
-    return " ".join(pattern.sub("", text).split())
+def shown(definition: str) -> str:
+    """The definition as a reader sees it: citations as written, spacing evened out."""
+    return " ".join(_AS_WRITTEN.sub(r"\1", definition).split())
 
 
 def differences(terms) -> list[str]:
@@ -44,9 +47,10 @@ def differences(terms) -> list[str]:
             continue
         if not term.in_term_list:
             found.append(f"{term.path}: '{name}' is not marked 'source: {{list: true}}'")
-        if bare(term.definition, _PANDOC) != bare(original, _PARENTHETICAL):
+        if shown(term.definition) != " ".join(original.split()):
             found.append(f"{term.path}: the definition is not the article's text")
-        if len(_PANDOC.findall(term.definition)) != len(_PARENTHETICAL.findall(original)):
+        if (_PANDOC.search(term.definition)
+                or len(_AS_WRITTEN.findall(term.definition)) != len(_PARENTHETICAL.findall(original))):
             found.append(f"{term.path}: the definition's citations differ from the article's")
     return found
 
@@ -77,10 +81,23 @@ def test_a_missing_term_is_caught(terms):
 
 
 def test_a_dropped_citation_is_caught(terms):
+    """The words stay, but "(Rosa 2019)" no longer links to its entry."""
     agency = next(t for t in terms if t.term == "Agency")
-    changed = dataclasses.replace(agency, definition=agency.definition.replace(" [@rosa2019]", ""))
+    changed = dataclasses.replace(agency, definition=agency.definition.replace("[Rosa 2019](@rosa2019)",
+                                                                               "Rosa 2019"))
     problems = differences([*(t for t in terms if t.term != "Agency"), changed])
     assert problems == [f"{agency.path}: the definition's citations differ from the article's"]
+
+
+def test_a_citation_in_the_editions_style_is_caught(terms):
+    """"(Maynard & Stuart 2018)" must not become "(Maynard and Stuart 2018)"."""
+    agency = next(t for t in terms if t.term == "Agency")
+    assert "[Maynard & Stuart 2018](@maynard2018)" in agency.definition
+    changed = dataclasses.replace(agency, definition=agency.definition.replace(
+        "([Maynard & Stuart 2018](@maynard2018))", "[@maynard2018]"))
+    problems = differences([*(t for t in terms if t.term != "Agency"), changed])
+    assert f"{agency.path}: the definition's citations differ from the article's" in problems
+    assert f"{agency.path}: the definition is not the article's text" in problems
 
 
 def test_every_entry_has_a_short_definition_for_previews(terms):

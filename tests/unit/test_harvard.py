@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from macros.core.bibliography import load_bibliography
-from macros.core.labels import label
+from macros.core.labels import agrees, label
 from macros.render.bibliography_html import format_references
 
 BIB = """
@@ -42,6 +42,27 @@ def test_labels_follow_the_article(tmp_path):
     assert str(label(refs["firmin2022b"])) == "Firmin et al 2022"
     assert str(label(refs["lga2024"])) == "LGA 2024"
     assert str(label(refs["doherty2019"])) == "Doherty and de St Croix 2019"
+
+
+def test_citations_as_written_agree_with_their_entry(tmp_path):
+    refs = load(tmp_path).references
+    for written, key in [("Owens and Lloyd 2023", "owens2023"), ("Owens & Lloyd, 2023", "owens2023"),
+                         ("2023", "owens2023"), ("Owens and Lloyd (2023, p17)", "owens2023"),
+                         ("Firmin et al 2022, p42", "firmin2022b"), ("Firmin et al. 2022", "firmin2022b"),
+                         ("Firmin and colleagues (2022", "firmin2022b"),
+                         ("Firmin, Lefevre, Huegler and Peace 2022", "firmin2022b"),
+                         ("LGA 2024", "lga2024"), ("Local Government Association, 2024", "lga2024"),
+                         ("Davis 2022 p119", "davis2022"), ("Doherty and de St Croix 2019", "doherty2019")]:
+        assert agrees(written, refs[key]), written
+
+
+def test_citations_as_written_that_differ_from_their_entry(tmp_path):
+    refs = load(tmp_path).references
+    for written, key in [("Owen and Lloyd 2023", "owens2023"), ("Owens and Lloyd 2022", "owens2023"),
+                         ("Owens et al 2023", "owens2023"), ("Firmin and Lefevre 2022", "firmin2022b"),
+                         ("Firmin 2022", "firmin2022b"), ("Ibid", "owens2023"),
+                         ("Doherty and St Croix 2019", "doherty2019")]:
+        assert not agrees(written, refs[key]), written
 
 
 def test_article_is_formatted_harvard_with_doi_link(tmp_path):
