@@ -104,3 +104,87 @@ def test_every_entry_has_a_short_definition_for_previews(terms):
     assert len(terms) >= 25
     for term in terms:
         assert 0 < len(term.short) <= 200 and "[@" not in term.short, term.path
+
+
+# -- what this edition writes: short definitions and added entries -------------------------
+
+_QUOTED = re.compile(r"‘([^’]+(?:’[a-z][^’]*)*)’")  # ‘a quotation’, apostrophes inside kept
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def article_body() -> str:
+    """The article's running text: no term list, no reference list."""
+    lines = ARTICLE.read_text(encoding="utf-8").split("\n")
+    start = lines.index("Terms used in this article")
+    end = next(i for i in range(start, len(lines)) if lines[i].startswith("Framework for"))
+    refs = max(i for i, line in enumerate(lines) if line.strip() == "References")
+    text = " ".join(" ".join(lines[:start] + lines[end:refs]).split()).lower()
+    return re.sub(r"[‘’“”](?![a-z])|(?<![a-z])[‘’“”]", "", text)  # quotation marks, not apostrophes
+
+
+def short_problems(terms, references) -> list[str]:
+    """Shorts that drop a quoted item of a listed definition, quote without saying
+    whose words they are, or (in an added entry) drop an attribution of its opening."""
+    found = []
+    for term in terms:
+        quotes = [q for q in _QUOTED.findall(term.short) if len(q.split()) >= 3]
+        if term.in_term_list:
+            for item in _QUOTED.findall(term.definition):
+                if item not in term.short:
+                    found.append(f"{term.path}: the short drops ‘{item}’ from the authors' list")
+        if quotes and not (_YEAR.search(term.short) or "the authors" in term.short.lower()):
+            found.append(f"{term.path}: the short quotes without saying whose words they are")
+        if not term.in_term_list:
+            opening = re.split(r"\.\s", term.definition)[0]
+            for key in re.findall(r"@([\w]+)", opening):
+                names = [p.last_names[-1] for p in references[key].entry.persons.get("author", [])]
+                if names and names[0].strip("{}") not in term.short:
+                    found.append(f"{term.path}: the short drops the attribution to {names[0]}")
+    return found
+
+
+def test_shorts_keep_the_authors_lists_and_attributions(terms, root):
+    assert short_problems(terms, load_site(root).references) == []
+
+
+def test_a_dropped_item_or_attribution_in_a_short_is_caught(terms, root):
+    refs = load_site(root).references
+    awareness = next(t for t in terms if t.term == "Awareness")
+    defended = next(t for t in terms if t.term == "Defended system")
+    containment = next(t for t in terms if t.term == "Containment")
+    changed = [
+        dataclasses.replace(awareness, short="A catalytic process increasing consciousness of "
+                                             "‘this is who I am’ and ‘this is what I like and dislike’."),
+        dataclasses.replace(defended, short="A system ‘where control and stability are prioritised over "
+                                           "relationships with young people’."),
+        dataclasses.replace(containment, short="A concept which, with the holding environment, describes "
+                                               "how professionals provide space for young people."),
+    ]
+    dropped = "‘this is what I am good at and not good at’"
+    problems = short_problems(changed, refs)
+    assert f"{awareness.path}: the short drops {dropped} from the authors' list" in problems
+    assert f"{defended.path}: the short quotes without saying whose words they are" in problems
+    assert f"{defended.path}: the short drops the attribution to Lloyd" in problems
+    assert f"{containment.path}: the short drops the attribution to Bion" in problems
+
+
+def unused_problems(terms) -> list[str]:
+    """An entry for a term the article's text never uses must say so plainly."""
+    body = article_body()
+    return [f"{term.path}: '{term.term}' is not in the article's text, and the entry does not say so"
+            for term in terms
+            if not any(name.strip().lower() in body for name in term.term.split(" / "))
+            and "does not use" not in term.definition]
+
+
+def test_entries_for_terms_the_text_never_uses_say_so(terms):
+    absent = [t for t in terms if not any(n.strip().lower() in article_body() for n in t.term.split(" / "))]
+    assert {t.term for t in absent} == {"Contextual safeguarding", "Intersectionality"}
+    assert unused_problems(terms) == []
+
+
+def test_an_entry_implying_use_is_caught(terms):
+    entry = next(t for t in terms if t.term == "Intersectionality")
+    implied = dataclasses.replace(entry, definition="The article does not define intersectionality itself.")
+    assert unused_problems([implied]) == [
+        f"{entry.path}: 'Intersectionality' is not in the article's text, and the entry does not say so"]
