@@ -12,7 +12,7 @@ from html import escape
 
 from ..core.courses import Course
 from ..core.site import Site
-from .reflection import journal_notice, prompt_html
+from .reflection import COURSE_CARE_NOTE, journal_notice, prompt_html
 from .text import paragraphs
 
 COURSES_FOLDER = "courses"
@@ -48,6 +48,8 @@ def course_markdown(site: Site, course: Course, url_for: Callable[[str], str]) -
                      f"| {session.minutes} |")
         start += session.minutes
     parts += ["", journal_notice(url_for(site.paths.journal_page)), ""]
+    if any(site.prompts[p].care for session in course.sessions for p in session.prompts):
+        parts += [f'<p class="care-note">{escape(COURSE_CARE_NOTE)}</p>', ""]
     for number, session in enumerate(course.sessions, 1):
         parts += ['<section class="course-session" markdown>', "",
                   f"## {number}. {escape(session.title, quote=False)} {{ #session-{number} }}", "",
