@@ -62,11 +62,11 @@ def overview_markdown(site: Site, url_for: Callable[[str], str], md_link: Callab
         "---", f"title: {json.dumps('Framework')}", "---", "",
         "# Framework", "",
         f"*{escape(framework.title, quote=False)}*", "{: .no-glossary }", "",
-        "The article's framework places young people's awareness, agency and wellbeing at the core, "
-        "surrounded by the capacities and conditions that each layer of a youth safeguarding system "
-        "can create. This diagram is this edition's, drawn only from what the article's text says "
-        "(the article's own figure is not part of the text this edition was made from). Select a part "
-        "to read about it in the authors' words.", "",
+        "The article places young people's awareness, agency and wellbeing at the core of youth "
+        "safeguarding, and proposes the capacities practitioners need and the conditions that managers "
+        "and leaders create. This diagram is this edition's arrangement of those parts, drawn from the "
+        "article's text (the framework the article refers to, presumably a figure, is not part of the "
+        "text this edition was made from). Select a part to read about it in the authors' words.", "",
         f'<figure class="framework-figure">{svg}</figure>', "",
         '<details class="framework-text" open markdown>',
         "<summary>Text version of the diagram</summary>", "",

@@ -65,6 +65,27 @@ def test_article_modules_cite_as_the_authors_wrote(site):
             assert use.written, f"{use.path}:{use.line}: write it as [the text's words](@{use.key})"
 
 
+KEY_POINT_WORDS = 35
+
+
+def long_key_points(pages) -> list[str]:
+    """Key points of more than 35 words: plain English keeps them short."""
+    return [f"{page.path}: {len(point.split())} words: {point[:40]}…" for page in pages
+            for point in page.meta.get("key_points", []) if len(point.split()) > KEY_POINT_WORDS]
+
+
+def test_key_points_are_at_most_35_words(site):
+    assert long_key_points(site.modules) == []
+
+
+def test_a_long_key_point_is_caught(site):
+    import dataclasses
+
+    page = site.modules[0]
+    long = dataclasses.replace(page, meta={**page.meta, "key_points": ["word " * 36]})
+    assert len(long_key_points([long])) == 1
+
+
 def test_module_ids_are_unique_slugs(site):
     ids = [page.module for page in site.modules]
     assert len(ids) == len(set(ids))
