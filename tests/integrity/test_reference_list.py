@@ -151,3 +151,29 @@ def test_the_notes_name_only_entries_that_exist(bib):
 if __name__ == "__main__":  # pragma: no cover - a maintainer's view of the comparison
     b = load_bibliography(Path(ROOT / "references.bib"))
     print("\n".join(unexplained(b, format_references(b), list_entries(b), note_rows())))
+
+
+NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+
+def test_access_dates_other_than_the_lists_are_noted(bib):
+    """The list says when online references were read; an entry with another date says why."""
+    match = re.search(r"All online references accessed (\d+ \w+ \d{4})", ARTICLE.read_text(encoding="utf-8"))
+    day, month, year = match.group(1).split()
+    general = f"{year}-{MONTHS.index(month) + 1:02d}-{int(day):02d}"
+    rows = note_rows()
+    other = [key for key, ref in bib.references.items()
+             if ref.entry.fields.get("urldate", general) != general]
+    assert other and [key for key in other if key not in rows] == []
+
+
+def test_the_notes_count_the_missing_and_the_uncited_works_truly(bib):
+    notes = NOTES.read_text(encoding="utf-8")
+    missing = NUMBERS[re.search(r"The article cites (\w+) works that do not appear", notes).group(1)]
+    uncited = NUMBERS[re.search(r"These (\w+) works are in the reference list but are never", notes).group(1)]
+    incomplete = {key for key, ref in bib.references.items() if ref.incomplete}
+    further = {key for key, ref in bib.references.items() if ref.further_reading}
+    assert missing == len(incomplete) and incomplete <= set(note_rows())
+    row = next(line for line in notes.split("\n") if "are never cited in the text" in line)
+    assert uncited == len(further) and set(re.findall(r"[a-z]+\d{4}[a-z]?", row.split("|")[1])) == further
