@@ -43,4 +43,6 @@ def citation_notes_html(site: Site, url_for: Callable[[str], str]) -> str:
                     f"<td>{entry}</td><td>{escape(note_of(site.references[key]))}</td></tr>")
     head = ('<thead><tr><th scope="col">Where</th><th scope="col">The text writes</th>'
             '<th scope="col">Reference list entry</th><th scope="col">Note</th></tr></thead>')
-    return f'<table class="citation-notes">{head}<tbody>{"".join(rows)}</tbody></table>'
+    # No class on the table: Material styles (and scrolls) class-less tables like Markdown ones.
+    return (f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
+            f'<table>{head}<tbody>{"".join(rows)}</tbody></table></div></div>')
