@@ -202,3 +202,13 @@ def test_every_note_mark_leads_to_its_row_in_the_editorial_notes(site_dir, model
                 assert attrs.get("title", "").startswith("Editorial note. "), attrs
                 marked.add(fragment)
     assert marked == rows and len(rows) >= 6
+
+
+def test_the_term_list_heading_says_where_the_list_now_is(site_dir, model):
+    """The article's heading "Terms used in this article" stands where the
+    authors put it, in the opening module, with a note pointing to the glossary."""
+    opening = model.modules[0]
+    html = html_of(site_dir, opening.src).read_text(encoding="utf-8")
+    assert "Terms used in this article" in ARTICLE.read_text(encoding="utf-8")
+    after = html.split(">Terms used in this article", 1)[1].split("<h2", 1)[0]
+    assert 'href="../../glossary/"' in after and "word for word" in after
