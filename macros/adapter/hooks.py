@@ -312,7 +312,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
                                  lambda target: relative_url(src, target, state.directory_urls))
     model_page = site.page(src)
     if model_page and model_page.module:
-        record = module_record(site, model_page, state.uses.get(src, ()), _article(config))
+        record = module_record(site, model_page, state.uses.get(src, ()), _article(config),
+                               config.site_url or "")
         layer_names = {layer.id: layer.name for layer in site.framework.layers}
         card = card_html(record, layer_names,
                          relative_url(src, site.paths.glossary_page, state.directory_urls),

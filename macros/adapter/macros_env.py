@@ -13,6 +13,7 @@ from macros.core.glossary import Term
 from macros.core.urls import relative_url, source_link
 from macros.extensions.citations import CitationExtension
 from macros.extensions.glossary import GlossaryExtension
+from macros.render.citation_notes import citation_notes_html
 from macros.render.course_page import courses_table as render_courses_table
 from macros.render.downloads import DOWNLOADS_SLOT
 from macros.render.glossary_page import glossary_markdown
@@ -50,6 +51,11 @@ def define_env(env) -> None:
         """Works in the article's list that its text does not cite."""
         state = current()
         return references_html(state.site, state.formatted, _url_for, further_reading=True)
+
+    @env.macro
+    def citation_notes() -> str:
+        """Citations the text writes differently from their entry, with each entry's note."""
+        return citation_notes_html(current().site, _url_for)
 
     @env.macro
     def glossary() -> str:

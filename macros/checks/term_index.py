@@ -13,6 +13,8 @@ from types import MappingProxyType
 
 import markdown
 
+from ..core.citation_notes import note_of
+from ..core.labels import written_forms
 from ..core.problems import Problem
 from ..core.site import Site
 from ..core.uses import Appearance, TermUse
@@ -26,7 +28,9 @@ def term_targets(site: Site) -> dict[str, TermTarget]:
 
 def citation_targets(site: Site, formatted: Mapping[str, str] | None = None) -> dict[str, CitationTarget]:
     formatted = formatted or {}
-    return {key: CitationTarget(lab.author, lab.year, formatted.get(key, ""))
+    refs = site.references
+    return {key: CitationTarget(lab.author, lab.year, formatted.get(key, ""), written_forms(refs[key]),
+                                note_of(refs[key]))
             for key, lab in site.labels.items()}
 
 

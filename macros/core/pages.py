@@ -45,6 +45,7 @@ class CitationUse:
     path: str
     line: int
     column: int
+    written: str = ""  # the words shown, for a citation given as the source writes it
 
 
 @dataclass(frozen=True)
@@ -172,5 +173,5 @@ def _uses(citation: Citation, body: str, path: str, offset_line: int) -> list[Ci
     for item in citation.items:
         offset = body.index("@" + item.key, citation.start) + 1
         line, column = line_and_column(body, offset)
-        result.append(CitationUse(item.key, path, line + offset_line, column))
+        result.append(CitationUse(item.key, path, line + offset_line, column, item.written))
     return result

@@ -17,7 +17,8 @@ from .problems import Problem, did_you_mean
 from .source import FrontMatter
 
 PROMPT_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-PROMPT_FIELDS = ("id", "text", "basis")
+PROMPT_FIELDS = ("id", "text", "basis", "care")
+REQUIRED_PROMPT_FIELDS = ("id", "text", "basis")
 MIN_PROMPTS = 2
 TEXT_MAX = 300
 LENS_MAX = 500
@@ -32,6 +33,7 @@ class Prompt:
     module: str
     path: str
     line: int
+    care: bool = False  # asks readers to recall harm: shown with a note that they may skip it
 
 
 @dataclass(frozen=True)
@@ -140,9 +142,14 @@ def _read_prompt(front: FrontMatter, module: str, layer: str, index: int, item: 
         if key not in PROMPT_FIELDS:
             problems.append(Problem(front.path, front.line_of((*where, key)), 1, "prompt-unknown-field",
                                     f"unknown prompt field '{key}'",
-                                    did_you_mean(str(key), PROMPT_FIELDS) or "allowed: id, text, basis"))
+                                    did_you_mean(str(key), PROMPT_FIELDS)
+                                    or "allowed: " + ", ".join(PROMPT_FIELDS)))
+    if "care" in item and not isinstance(item["care"], bool):
+        problems.append(Problem(front.path, front.line_of((*where, "care")), 1, "prompt-type",
+                                f"'care' of prompt {index + 1} for '{layer}' must be true or false",
+                                "write care: true for a prompt that asks readers to recall harm"))
     unknown, problems = problems, []  # reported, but the prompt still counts if complete
-    for key in PROMPT_FIELDS:
+    for key in REQUIRED_PROMPT_FIELDS:
         value = item.get(key)
         if not isinstance(value, str) or not value.strip():
             problems.append(Problem(front.path, front.line_of((*where, key)), 1, "prompt-missing-field",
@@ -159,5 +166,5 @@ def _read_prompt(front: FrontMatter, module: str, layer: str, index: int, item: 
             front.path, front.line_of((*where, "text")), 1, "prompt-too-long",
             f"prompt '{item['id']}' has {len(item['text'])} characters; at most {TEXT_MAX}"))
     prompt = Prompt(item["id"].strip(), layer, item["text"].strip(), item["basis"].strip(),
-                    module, front.path, line)
+                    module, front.path, line, item.get("care") is True)
     return prompt, problems

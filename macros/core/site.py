@@ -15,6 +15,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .bibliography import Bibliography, Reference, load_bibliography
+from .citation_notes import check_citation_notes
 from .courses import Course, check_courses, load_courses
 from .framework import Framework, check_framework, load_framework
 from .glossary import Term, load_glossary
@@ -165,6 +166,8 @@ def load_site(root: Path | str, page_order: list[str] | None = None, **overrides
     problems.extend(_check_labels(bibliography, labels))
     cited_in, citation_problems = _cross_reference(pages, bibliography, extra)
     problems.extend(citation_problems)
+    problems.extend(check_citation_notes(
+        [use for page in pages for use in page.citations] + [use for use, _page in extra], bibliography))
     return Site(paths, tuple(pages), bibliography, MappingProxyType(labels),
                 MappingProxyType(cited_in), tuple(sorted(set(problems))), terms, framework, pathways,
                 registry, courses)

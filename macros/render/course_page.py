@@ -12,7 +12,7 @@ from collections.abc import Callable
 from ..core.courses import Course
 from ..core.site import Site
 from .downloads import DOWNLOADS_SLOT
-from .reflection import journal_notice, prompt_html
+from .reflection import COURSE_CARE_NOTE, journal_notice, prompt_html
 from .safe import field_html
 from .safe import html_text as escape
 from .safe import markdown_text as inert
@@ -55,6 +55,8 @@ def course_markdown(site: Site, course: Course, url_for: Callable[[str], str],
                      f"| {session.minutes} |")
         start += session.minutes
     parts += ["", journal_notice(url_for(site.paths.journal_page)), ""]
+    if any(site.prompts[p].care for session in course.sessions for p in session.prompts):
+        parts += [f'<p class="care-note">{escape(COURSE_CARE_NOTE)}</p>', ""]
     for number, session in enumerate(course.sessions, 1):
         parts += ['<section class="course-session" markdown>', "",
                   f"## {number}. {inert(session.title)} {{ #session-{number} }}", "",

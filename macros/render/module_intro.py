@@ -26,7 +26,8 @@ def module_intro(meta: dict[str, Any]) -> str:
     if meta.get("objectives"):
         parts += ["    After reading this module you will be able to:", "", _items(meta["objectives"]), ""]
     parts += [f"    <small>Module id: `{escape(str(meta['module']))}`. Objectives and key "
-              "points are this edition's summary; the text below is the authors'.</small>", ""]
+              "points are this edition's summary. The text below is the authors', as they wrote it; "
+              "editorial notes and the reflection section at the end are this edition's.</small>", ""]
     if meta.get("key_points"):
         # Folded by default so that, on a phone, the authors' text starts on the first screen.
         parts += ['??? info no-glossary "Key points"', "", _items(meta["key_points"]), ""]
