@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
+from .names import Names
 from .pathways import check_fields
-from .problems import Problem, did_you_mean
+from .problems import Problem
 from .source import Positioned, load_yaml_mapping
 
 COURSE_FIELDS: dict[str, tuple[type, bool]] = {
@@ -118,8 +118,7 @@ def load_courses(folder: Path, display_root: Path) -> tuple[tuple[Course, ...], 
     return tuple(courses), problems
 
 
-def check_courses(courses: tuple[Course, ...], modules: dict[str, Any], prompts: dict[str, Any]
-                  ) -> list[Problem]:
+def check_courses(courses: tuple[Course, ...], modules: Names, prompts: Names) -> list[Problem]:
     """Every module and prompt a course names must exist."""
     named = (("modules", modules, "module", "use a module id from the catalogue"),
              ("prompts", prompts, "prompt", "use a prompt id from a module card"))
@@ -128,9 +127,9 @@ def check_courses(courses: tuple[Course, ...], modules: dict[str, Any], prompts:
         for index, session in enumerate(course.sessions):
             for field, known, kind, hint in named:
                 for number, name in enumerate(getattr(session, field)):
-                    if name not in known:
+                    if known.is_unknown(name):
                         problems.append(Problem(
                             course.path, course.line_of("sessions", index, field, number), 1,
                             f"course-unknown-{kind}", f"session {index + 1}: no {kind} '{name}'",
-                            did_you_mean(name, known) or hint))
+                            known.suggest(name, hint)))
     return problems

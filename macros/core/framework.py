@@ -9,14 +9,14 @@ resolve.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .problems import Problem, did_you_mean
+from .names import Names
+from .problems import Problem
 from .prompts import words_of
-from .source import load_yaml_positions, read_text
+from .source import load_yaml_positions, read_source
 
 
 @dataclass(frozen=True)
@@ -64,10 +64,16 @@ class Framework:
     core: Ring | None = None
     rings: tuple[Ring, ...] = ()
     outcomes: tuple[Element, ...] = ()
+    layers_read: bool = True  # False when the file, or one of its layers, could not be read
 
     @property
     def layer_ids(self) -> tuple[str, ...]:
         return tuple(layer.id for layer in self.layers)
+
+    @property
+    def layer_names(self) -> Names[Layer]:
+        """The layers, for the cross-checks: unknown when the file could not be read."""
+        return Names({layer.id: layer for layer in self.layers}, complete=self.layers_read)
 
     def layer(self, layer_id: str) -> Layer | None:
         return next((layer for layer in self.layers if layer.id == layer_id), None)
@@ -113,16 +119,23 @@ def load_framework(file: Path, display_path: str) -> Framework:
     """Read ``framework.yml``; a missing file means an empty framework."""
     if not file.exists():
         return Framework(display_path, ())
-    data, positions, problems = load_yaml_positions(read_text(file), display_path)
+    text, problems = read_source(file, display_path)
+    if text is None:
+        return Framework(display_path, (), tuple(problems), layers_read=False)
+    data, positions, problems = load_yaml_positions(text, display_path)
     if problems:
-        return Framework(display_path, (), tuple(problems))
+        return Framework(display_path, (), tuple(problems), layers_read=False)
     if not isinstance(data, dict):
-        data = {}
+        problem = Problem(display_path, 1, 1, "framework-type", "the framework file must be a mapping",
+                          "give it 'layers:', 'core:', 'rings:' and 'outcomes:'")
+        return Framework(display_path, (), (problem,), layers_read=False)
     layers = []
+    layers_read = True
     for index, item in enumerate(data.get("layers") or []):
         if not isinstance(item, dict) or not _text(item.get("id")):
             problems.append(Problem(display_path, positions.get(("layers", index), 1), 1,
                                     "framework-type", f"layer {index + 1} needs an 'id'"))
+            layers_read = False
             continue
         layers.append(Layer(item["id"], _text(item.get("name")) or item["id"], _text(item.get("level"))))
     core = _ring(data["core"], ("core",), positions, display_path, problems) if "core" in data else None
@@ -130,41 +143,42 @@ def load_framework(file: Path, display_path: str) -> Framework:
                   if (ring := _ring(item, ("rings", index), positions, display_path, problems)))
     outcomes = _elements(data.get("outcomes"), ("outcomes",), positions, display_path, problems)
     return Framework(display_path, tuple(layers), tuple(problems), _text(data.get("title")),
-                     core, rings, outcomes)
+                     core, rings, outcomes, layers_read)
 
 
-def check_framework(framework: Framework, terms: Mapping[str, Any], module_bodies: Mapping[str, str]
-                    ) -> list[Problem]:
-    """Every element's term and modules, every ring's layer and every quote must resolve."""
+def check_framework(framework: Framework, terms: Names, modules: Names) -> list[Problem]:
+    """Every element's term and modules, every ring's layer and every quote must resolve.
+
+    ``modules`` maps module ids to their pages (whose ``body`` the quotes are found in).
+    """
     problems = []
     path = framework.path
+    layers = framework.layer_names
     elements = [e for part in framework.parts for e in part.elements] + list(framework.outcomes)
     for element in elements:
-        if element.term not in terms:
+        if terms.is_unknown(element.term):
             problems.append(Problem(path, element.line, 1, "framework-unknown-term",
                                     f"no glossary entry '{element.term}'",
-                                    did_you_mean(element.term, terms) or "use a glossary id"))
+                                    terms.suggest(element.term, "use a glossary id")))
         if not element.modules:
             problems.append(Problem(path, element.line, 1, "framework-missing-module",
                                     f"element '{element.term}' names no module that discusses it"))
         for module in element.modules:
-            if module not in module_bodies:
+            if modules.is_unknown(module):
                 problems.append(Problem(path, element.line, 1, "framework-unknown-module",
-                                        f"no module '{module}'",
-                                        did_you_mean(module, module_bodies) or "use a module id"))
+                                        f"no module '{module}'", modules.suggest(module, "use a module id")))
     for part in framework.parts:
-        if part is not framework.core and part.layer not in framework.layer_ids:
+        if part is not framework.core and layers.is_unknown(part.layer):
             problems.append(Problem(path, part.line, 1, "framework-unknown-layer",
                                     f"part '{part.id}' has unknown layer '{part.layer}'",
-                                    did_you_mean(part.layer, framework.layer_ids)
-                                    or "allowed: " + ", ".join(framework.layer_ids)))
+                                    layers.suggest(part.layer, "allowed: " + ", ".join(layers))))
         for quote in part.quotes:
-            body = module_bodies.get(quote.module)
-            if body is None:
+            page = modules.get(quote.module)
+            if modules.is_unknown(quote.module):
                 problems.append(Problem(path, quote.line, 1, "framework-unknown-module",
                                         f"no module '{quote.module}'",
-                                        did_you_mean(quote.module, module_bodies) or "use a module id"))
-            elif words_of(quote.text) not in words_of(body):
+                                        modules.suggest(quote.module, "use a module id")))
+            elif page is not None and page.body_read and words_of(quote.text) not in words_of(page.body):
                 problems.append(Problem(path, quote.line, 1, "framework-quote-not-found",
                                         f"quote is not in module '{quote.module}'",
                                         "quote the authors word for word, from the module named"))

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .names import Names
 from .pages import MODULE_ID_RE
 from .problems import Problem, did_you_mean
-from .source import read_text, split_front_matter
+from .source import read_source, split_front_matter
 
 SHORT_MAX = 200
 TERM_MAX = 80  # a heading, a link text and an A–Z entry: a name, not a sentence
@@ -108,7 +109,9 @@ def _check_fields(path: str, data: dict[str, Any], key_lines: dict[str, int]) ->
 
 def load_term(file: Path, display_root: Path) -> tuple[Term | None, list[Problem]]:
     path = file.relative_to(display_root).as_posix()
-    text = read_text(file)
+    text, problems = read_source(file, path)
+    if text is None:
+        return None, problems
     if not text.strip():
         return None, [Problem(path, 1, 1, "term-empty", "glossary file is empty",
                               "give it front matter (term, short, source) and a definition")]
@@ -172,16 +175,22 @@ def check_glossary(terms: list[Term]) -> list[Problem]:
     return problems
 
 
-def load_glossary(folder: Path, display_root: Path) -> tuple[tuple[Term, ...], list[Problem]]:
-    """Every ``*.md`` in the glossary folder, sorted by term, and the problems."""
-    terms, problems = [], []
+def load_glossary(folder: Path, display_root: Path) -> tuple[Names[Term], list[Problem]]:
+    """Every ``*.md`` in the glossary folder, sorted by term, and the problems.
+
+    An entry that cannot be read is left out, but its id (the file's name) is
+    kept as unread, so that references to it are not reported as well.
+    """
+    terms, problems, unread = [], [], set()
     if not folder.is_dir():
-        return (), problems
+        return Names(), problems
     for file in sorted(folder.glob("*.md")):
         term, term_problems = load_term(file, display_root)
         problems.extend(term_problems)
         if term:
             terms.append(term)
+        else:
+            unread.add(file.stem)
     problems.extend(check_glossary(terms))
     terms.sort(key=lambda t: t.term.casefold())
-    return tuple(terms), problems
+    return Names({term.id: term for term in terms}, frozenset(unread)), problems

@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from .citekeys import Citation, CitationSyntaxError, find_citations
+from .names import Names
 from .problems import Problem, did_you_mean, line_and_column
 from .prompts import ModuleReflection, read_reflection
-from .source import FrontMatter, read_text, split_front_matter
+from .source import FrontMatter, read_source, split_front_matter
 
 MODULE_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -57,6 +58,10 @@ class Page:
     citations: tuple[CitationUse, ...] = ()
     body: str = field(default="", compare=False, repr=False)
     reflection: ModuleReflection | None = field(default=None, compare=False, repr=False)
+    # False when the file, or its front matter, could not be read: what it
+    # defines (a module id, prompts) or uses (citations, terms) is then unknown.
+    body_read: bool = True
+    meta_read: bool = True
 
     @property
     def module(self) -> str | None:
@@ -137,10 +142,14 @@ def _check_module(front: FrontMatter) -> list[Problem]:
 
 
 def load_page(file: Path, docs_dir: Path, display_root: Path,
-              layers: tuple[str, ...] = ()) -> tuple[Page, list[Problem]]:
+              layers: Names) -> tuple[Page, list[Problem]]:
     """Read one page: front matter, module checks, prompts and its citations."""
     path = file.relative_to(display_root).as_posix()
-    front = split_front_matter(read_text(file), path)
+    src = file.relative_to(docs_dir).as_posix()
+    text, problems = read_source(file, path)
+    if text is None:
+        return Page(src, path, {}, body_read=False, meta_read=False), problems
+    front = split_front_matter(text, path)
     problems = list(front.problems)
     reflection = None
     if "module" in front.data:
@@ -149,8 +158,8 @@ def load_page(file: Path, docs_dir: Path, display_root: Path,
         problems.extend(reflection_problems)
     uses, citation_problems = citation_uses(front.body, path, front.body_line - 1)
     problems.extend(citation_problems)
-    page = Page(file.relative_to(docs_dir).as_posix(), path, front.data, tuple(uses), front.body,
-                reflection)
+    page = Page(src, path, front.data, tuple(uses), front.body, reflection,
+                meta_read=not front.problems)
     return page, problems
 
 

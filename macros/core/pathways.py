@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
+from .names import Names
 from .problems import Problem, did_you_mean
 from .source import Positioned, load_yaml_mapping
 
@@ -72,6 +72,9 @@ def check_fields(path: str, data: dict, schema: dict, positions: dict, where: tu
             wanted = {str: "a text", int: "a whole number", list: "a list"}[kind]
             problems.append(Problem(path, positions.get((*where, key), line), 1, f"{code}-field-type",
                                     f"'{key}' must be {wanted}"))
+        elif kind is int and value <= 0:  # minutes: a step, session or activity takes some time
+            problems.append(Problem(path, positions.get((*where, key), line), 1, f"{code}-field-type",
+                                    f"'{key}' must be more than 0, not {value}"))
     return problems
 
 
@@ -89,9 +92,6 @@ def load_pathway(file: Path, display_root: Path) -> tuple[Pathway | None, list[P
         step_problems = check_fields(path, item, STEP_FIELDS, positions, ("steps", index))
         problems.extend(step_problems)
         if not step_problems:
-            if item["minutes"] <= 0:
-                problems.append(Problem(path, positions.get(("steps", index, "minutes"), 1), 1,
-                                        "pathway-field-type", "'minutes' must be more than 0"))
             steps.append(Step(item["module"], item["minutes"], item["focus"].strip(),
                               tuple(str(p) for p in item["prompts"]), positions.get(("steps", index), 1)))
     if problems:
@@ -111,30 +111,31 @@ def load_pathways(folder: Path, display_root: Path) -> tuple[tuple[Pathway, ...]
     return tuple(pathways), problems
 
 
-def check_pathways(pathways: tuple[Pathway, ...], modules: dict[str, Any], prompts: dict[str, Any],
-                   layers: tuple[str, ...]) -> list[Problem]:
+def check_pathways(pathways: tuple[Pathway, ...], modules: Names, prompts: Names, layers: Names
+                   ) -> list[Problem]:
     """Every step names a module, and prompts of that module for the pathway's layer."""
     problems = []
     for pathway in pathways:
-        if pathway.layer not in layers:
+        if layers.is_unknown(pathway.layer):
             problems.append(Problem(pathway.path, pathway.line_of("layer"), 1, "pathway-unknown-layer",
                                     f"unknown layer '{pathway.layer}'",
-                                    did_you_mean(pathway.layer, layers) or "allowed: " + ", ".join(layers)))
+                                    layers.suggest(pathway.layer, "allowed: " + ", ".join(layers))))
         for index, step in enumerate(pathway.steps):
             if step.module not in modules:
-                problems.append(Problem(
-                    pathway.path, pathway.line_of("steps", index, "module"), 1, "pathway-unknown-module",
-                    f"step {index + 1}: no module '{step.module}'",
-                    did_you_mean(step.module, modules) or "use a module id"))
+                if modules.is_unknown(step.module):
+                    problems.append(Problem(
+                        pathway.path, pathway.line_of("steps", index, "module"), 1, "pathway-unknown-module",
+                        f"step {index + 1}: no module '{step.module}'",
+                        modules.suggest(step.module, "use a module id")))
                 continue
             for number, prompt_id in enumerate(step.prompts):
                 prompt = prompts.get(prompt_id)
                 line = pathway.line_of("steps", index, "prompts", number)
-                if prompt is None:
+                if prompts.is_unknown(prompt_id):
                     problems.append(Problem(pathway.path, line, 1, "pathway-unknown-prompt",
                                             f"step {index + 1}: no prompt '{prompt_id}'",
-                                            did_you_mean(prompt_id, prompts) or "use a prompt id"))
-                elif prompt.module != step.module or prompt.layer != pathway.layer:
+                                            prompts.suggest(prompt_id, "use a prompt id")))
+                elif prompt is not None and (prompt.module != step.module or prompt.layer != pathway.layer):
                     problems.append(Problem(
                         pathway.path, line, 1, "pathway-wrong-prompt",
                         f"step {index + 1}: prompt '{prompt_id}' belongs to module '{prompt.module}' "

@@ -40,9 +40,18 @@ class Problem:
         )
 
 
+#: Problems that mean a file could not be read (or not all of it): reported first,
+#: because what follows may be their consequence, and fixing them comes first.
+UNREADABLE = frozenset({
+    "source-encoding", "source-control-character", "yaml-syntax", "yaml-alias", "yaml-too-deep",
+    "yaml-value", "yaml-duplicate-key", "front-matter-unclosed", "front-matter-type",
+    "bib-missing", "bib-empty", "bib-syntax",
+})
+
+
 def report(problems: Iterable[Problem], github: bool = False) -> str:
-    """All problems, sorted by place, one per line, then a count."""
-    problems = sorted(problems)
+    """All problems, files that could not be read first, then by place; one per line, then a count."""
+    problems = sorted(problems, key=lambda problem: (problem.code not in UNREADABLE, problem))
     lines = [p.format_github() if github else p.format() for p in problems]
     noun = "problem" if len(problems) == 1 else "problems"
     lines.append(f"{len(problems)} {noun} found in the sources.")
@@ -51,7 +60,7 @@ def report(problems: Iterable[Problem], github: bool = False) -> str:
 
 def did_you_mean(name: str, candidates: Iterable[str]) -> str:
     """A suggestion for a mistyped name, or an empty string if none is close."""
-    matches = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)
+    matches = difflib.get_close_matches(str(name), [str(c) for c in candidates], n=1, cutoff=0.6)
     return f"did you mean '{matches[0]}'?" if matches else ""
 
 

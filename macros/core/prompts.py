@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from .names import Names
 from .problems import Problem, did_you_mean
 from .source import FrontMatter
 
@@ -40,6 +41,8 @@ class ModuleReflection:
 
     lens: dict[str, str]
     prompts: tuple[Prompt, ...]
+    unread: frozenset[str] = frozenset()  # ids of prompts written but not readable
+    complete: bool = True  # False when a prompt's id could not be read at all
 
     def for_layer(self, layer: str) -> tuple[Prompt, ...]:
         return tuple(p for p in self.prompts if p.layer == layer)
@@ -51,25 +54,78 @@ def words_of(text: str) -> str:
     return " ".join(re.sub(r"\[[^\]]*@[^\]]*\]", " ", text).split()).casefold()
 
 
-def read_reflection(front: FrontMatter, layers: tuple[str, ...]) -> tuple[ModuleReflection, list[Problem]]:
-    """Read ``lens`` and ``prompts`` from a module page, checking each against the layers."""
+def read_reflection(front: FrontMatter, layers: Names) -> tuple[ModuleReflection, list[Problem]]:
+    """Read ``lens`` and ``prompts`` from a module page, checking each against the layers.
+
+    When the layers are not known (``framework.yml`` could not be read), every
+    layer named is taken as it is and none is reported missing. A prompt that
+    cannot be read still counts for its layer (its own problem is reported),
+    and its id is kept as unread so that pathways naming it are not reported.
+    """
     problems: list[Problem] = []
     module = str(front.data.get("module", ""))
     lens_data = front.data.get("lens") or {}
+    lens = _read_lens(front, lens_data, layers, problems)
     prompt_data = front.data.get("prompts") or {}
-    lens: dict[str, str] = {}
+    if not isinstance(prompt_data, dict):
+        problems.append(_not_a_mapping(front, "prompts"))
+        return ModuleReflection(lens, (), complete=False), problems
+
     prompts: list[Prompt] = []
+    unread: set[str] = set()
+    complete = True
+    written: dict[str, int] = {}  # prompts written for each layer, read or not
+    body = words_of(front.body)
+    for layer, items in prompt_data.items():
+        if layers.is_unknown(layer):
+            problems.append(_unknown_layer(front, ("prompts", layer), layer, layers))
+        if not isinstance(items, list):
+            problems.append(Problem(front.path, front.line_of(("prompts", layer)), 1, "prompt-type",
+                                    f"prompts for '{layer}' must be a list"))
+            complete = False
+            continue
+        written[layer] = len(items)
+        for index, item in enumerate(items):
+            prompt, item_problems = _read_prompt(front, module, layer, index, item)
+            problems.extend(item_problems)
+            if prompt is None or layers.is_unknown(layer):
+                item_id = item.get("id") if isinstance(item, dict) else None
+                if isinstance(item_id, str):
+                    unread.add(item_id.strip())
+                else:
+                    complete = False  # a prompt whose id cannot be told might be any prompt
+                continue
+            prompts.append(prompt)
+            if words_of(prompt.basis) not in body:
+                problems.append(Problem(
+                    front.path, front.line_of(("prompts", layer, index, "basis")), 1,
+                    "prompt-basis-not-found",
+                    f"the basis of prompt '{prompt.id}' is not in this module's text",
+                    "quote, word for word, the phrase of this page the prompt rests on",
+                ))
+    for layer in layers if layers.complete else ():
+        count = written.get(layer, 0)
+        if count < MIN_PROMPTS and (layer in written or complete):
+            problems.append(Problem(
+                front.path, front.line_of(("prompts", layer)), 1, "prompt-missing-layer",
+                f"module '{module}' has {count} prompt(s) for '{layer}'; every layer needs {MIN_PROMPTS}",
+                f"add prompts under 'prompts: {layer}:'",
+            ))
+        if isinstance(lens_data, dict) and layer not in lens_data:
+            problems.append(Problem(front.path, front.line_of(("lens", layer)), 1, "prompt-missing-layer",
+                                    f"module '{module}' has no lens text for '{layer}'",
+                                    f"add 'lens: {layer}:' (what this module means for that layer)"))
+    return ModuleReflection(lens, tuple(prompts), frozenset(unread), complete), problems
 
-    for key, value in (("lens", lens_data), ("prompts", prompt_data)):
-        if not isinstance(value, dict):
-            problems.append(Problem(front.path, front.line_of(key), 1, "prompt-type",
-                                    f"'{key}' must map each layer to its {key}",
-                                    "write 'practitioner:', 'manager:', … under it"))
-    if not isinstance(lens_data, dict) or not isinstance(prompt_data, dict):
-        return ModuleReflection({}, ()), problems
 
-    for layer, text in lens_data.items():
-        if layer not in layers:
+def _read_lens(front: FrontMatter, data: Any, layers: Names, problems: list[Problem]) -> dict[str, str]:
+    """The lens paragraph of each layer; a layer whose lens cannot be read is left out."""
+    if not isinstance(data, dict):
+        problems.append(_not_a_mapping(front, "lens"))
+        return {}
+    lens = {}
+    for layer, text in data.items():
+        if layers.is_unknown(layer):
             problems.append(_unknown_layer(front, ("lens", layer), layer, layers))
         elif not isinstance(text, str) or not text.strip():
             problems.append(Problem(front.path, front.line_of(("lens", layer)), 1, "prompt-type",
@@ -79,53 +135,18 @@ def read_reflection(front: FrontMatter, layers: tuple[str, ...]) -> tuple[Module
                                     f"lens for '{layer}' has {len(text)} characters; at most {LENS_MAX}"))
         else:
             lens[layer] = text.strip()
-
-    for layer, items in prompt_data.items():
-        if layer not in layers:
-            problems.append(_unknown_layer(front, ("prompts", layer), layer, layers))
-            continue
-        if not isinstance(items, list):
-            problems.append(Problem(front.path, front.line_of(("prompts", layer)), 1, "prompt-type",
-                                    f"prompts for '{layer}' must be a list"))
-            continue
-        for index, item in enumerate(items):
-            prompt, item_problems = _read_prompt(front, module, layer, index, item)
-            problems.extend(item_problems)
-            if prompt:
-                prompts.append(prompt)
-
-    body = words_of(front.body)
-    for prompt in prompts:
-        if words_of(prompt.basis) not in body:
-            problems.append(Problem(
-                front.path, front.line_of(("prompts", prompt.layer, _index(prompts, prompt), "basis")), 1,
-                "prompt-basis-not-found",
-                f"the basis of prompt '{prompt.id}' is not in this module's text",
-                "quote, word for word, the phrase of this page the prompt rests on",
-            ))
-    for layer in layers:
-        count = sum(p.layer == layer for p in prompts)
-        if count < MIN_PROMPTS:
-            problems.append(Problem(
-                front.path, front.line_of(("prompts", layer)), 1, "prompt-missing-layer",
-                f"module '{module}' has {count} prompt(s) for '{layer}'; every layer needs {MIN_PROMPTS}",
-                f"add prompts under 'prompts: {layer}:'",
-            ))
-        if layer not in lens:
-            problems.append(Problem(front.path, front.line_of(("lens", layer)), 1, "prompt-missing-layer",
-                                    f"module '{module}' has no lens text for '{layer}'",
-                                    f"add 'lens: {layer}:' (what this module means for that layer)"))
-    return ModuleReflection(lens, tuple(prompts)), problems
+    return lens
 
 
-def _index(prompts: list[Prompt], prompt: Prompt) -> int:
-    return [p for p in prompts if p.layer == prompt.layer].index(prompt)
+def _not_a_mapping(front: FrontMatter, key: str) -> Problem:
+    return Problem(front.path, front.line_of(key), 1, "prompt-type",
+                   f"'{key}' must map each layer to its {key}",
+                   "write 'practitioner:', 'manager:', … under it")
 
 
-def _unknown_layer(front: FrontMatter, where: tuple, layer: Any, layers: tuple[str, ...]) -> Problem:
+def _unknown_layer(front: FrontMatter, where: tuple, layer: Any, layers: Names) -> Problem:
     return Problem(front.path, front.line_of(where), 1, "prompt-unknown-layer",
-                   f"unknown layer '{layer}'",
-                   did_you_mean(str(layer), layers) or "allowed: " + ", ".join(layers))
+                   f"unknown layer '{layer}'", layers.suggest(str(layer), "allowed: " + ", ".join(layers)))
 
 
 def _read_prompt(front: FrontMatter, module: str, layer: str, index: int, item: Any

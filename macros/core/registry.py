@@ -12,8 +12,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .problems import Problem, did_you_mean
-from .source import Positioned, load_yaml_positions, read_text
+from .names import Names
+from .problems import Problem
+from .source import Positioned, load_yaml_positions, read_source
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,10 @@ class Registry(Positioned):
 def load_registry(file: Path, display_path: str) -> tuple[Registry | None, list[Problem]]:
     if not file.exists():
         return None, []
-    data, positions, problems = load_yaml_positions(read_text(file), display_path)
+    text, problems = read_source(file, display_path)
+    if text is None:
+        return None, problems
+    data, positions, problems = load_yaml_positions(text, display_path)
     if problems:
         return None, problems
     data = data if isinstance(data, dict) else {}
@@ -40,30 +44,32 @@ def load_registry(file: Path, display_path: str) -> tuple[Registry | None, list[
                     {str(k): str(v) for k, v in redirects.items()}, positions), []
 
 
-def check_registry(registry: Registry, modules: Mapping[str, str]) -> list[Problem]:
+def check_registry(registry: Registry, modules: Names[str]) -> list[Problem]:
     """``modules`` maps each current module id to its page (docs-relative)."""
     problems = []
     for module_id, src in registry.published.items():
         line = registry.line_of("published", module_id)
         if module_id in modules:
-            if modules[module_id] != src:
+            if modules.get(module_id) != src:
                 problems.append(Problem(
                     registry.path, line, 1, "registry-moved",
-                    f"module '{module_id}' was published at {src} but is now at {modules[module_id]}",
+                    f"module '{module_id}' was published at {src} but is now at {modules.get(module_id)}",
                     "move it back: published addresses must not change"))
             continue
+        if not modules.is_unknown(module_id):
+            continue  # perhaps on a page that could not be read
         target = registry.redirects.get(module_id)
         if target is None:
             problems.append(Problem(
                 registry.path, line, 1, "registry-removed",
                 f"published module '{module_id}' no longer exists and is not redirected",
                 f"add '{module_id}: NEW-ID' under 'redirects', or restore the module"))
-        elif target not in modules:
+        elif modules.is_unknown(target):
             problems.append(Problem(
                 registry.path, registry.line_of("redirects", module_id), 1, "registry-bad-redirect",
                 f"'{module_id}' redirects to '{target}', which is not a module",
-                did_you_mean(target, modules) or "redirect to a current module id"))
-    for module_id, src in modules.items():
+                modules.suggest(target, "redirect to a current module id")))
+    for module_id, src in modules.defined.items():
         if module_id not in registry.published:
             problems.append(Problem(
                 registry.path, registry.line_of("published"), 1, "registry-unregistered",

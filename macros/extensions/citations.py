@@ -22,7 +22,7 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from ..core.citekeys import CITATION_PATTERN, Citation, CiteItem, parse_match
+from ..core.citekeys import CITATION_PATTERN, Citation, CitationSyntaxError, CiteItem, parse_match
 from ..core.urls import anchor_link
 
 
@@ -43,7 +43,10 @@ class CitationInlineProcessor(InlineProcessor):
         self.extension = extension
 
     def handleMatch(self, m, data):  # noqa: N802 - Python-Markdown's API name
-        citation = parse_match(m)
+        try:
+            citation = parse_match(m)
+        except CitationSyntaxError:  # the checks report it with its place; here it stays text
+            return None, None, None
         return self.extension.render(citation), m.start(0), m.end(0)
 
 
