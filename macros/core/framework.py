@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from .names import Names
 from .problems import Problem
 from .prompts import words_of
-from .source import load_yaml_positions, read_source
+from .schemas import FRAMEWORK, validate
+from .source import Positions, load_yaml_file
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,6 @@ class Ring:
 class Framework:
     path: str
     layers: tuple[Layer, ...]
-    problems: tuple[Problem, ...] = ()
     title: str = ""
     core: Ring | None = None
     rings: tuple[Ring, ...] = ()
@@ -84,66 +83,47 @@ class Framework:
         return ((self.core,) if self.core else ()) + self.rings
 
 
-def _text(value: Any) -> str:
-    return value.strip() if isinstance(value, str) else ""
+def _element(item: dict, line: int) -> Element:
+    return Element(item["term"].strip(), tuple(item["modules"]), line,
+                   item.get("role", "").strip(), item.get("text", "").strip())
 
 
-def _elements(items: Any, where: tuple, positions: dict, path: str, problems: list) -> tuple[Element, ...]:
-    found = []
-    for index, item in enumerate(items if isinstance(items, list) else []):
-        line = positions.get((*where, index), 1)
-        if not isinstance(item, dict) or not _text(item.get("term")):
-            problems.append(Problem(path, line, 1, "framework-type", "an element needs a 'term'"))
-            continue
-        modules = item.get("modules") or []
-        found.append(Element(item["term"].strip(), tuple(str(m) for m in modules), line,
-                             _text(item.get("role")), _text(item.get("text"))))
-    return tuple(found)
+def _part(item: dict, where: tuple, positions: Positions) -> Ring:
+    """The core or a ring, from data the schema found valid."""
+    line = positions.line_of(*where)
+    quotes = tuple(Quote(quote["module"], quote["text"].strip(), positions.line_of(*where, "quotes", index))
+                   for index, quote in enumerate(item.get("quotes") or ()))
+    elements = tuple(_element(element, positions.line_of(*where, "elements", index))
+                     for index, element in enumerate(item.get("elements") or ()))
+    return Ring(item["id"], item["title"].strip(), item.get("summary", "").strip(), item.get("layer", ""),
+                quotes, elements, line, item.get("label", "").strip())
 
 
-def _ring(data: Any, where: tuple, positions: dict, path: str, problems: list) -> Ring | None:
-    line = positions.get(where, 1)
-    if not isinstance(data, dict) or not _text(data.get("id")) or not _text(data.get("title")):
-        problems.append(Problem(path, line, 1, "framework-type", "each part needs an 'id' and a 'title'"))
-        return None
-    quotes = tuple(
-        Quote(str(q.get("module", "")), _text(q.get("text")), positions.get((*where, "quotes", i), line))
-        for i, q in enumerate(data.get("quotes") or []) if isinstance(q, dict))
-    return Ring(data["id"].strip(), data["title"].strip(), _text(data.get("summary")),
-                _text(data.get("layer")), quotes,
-                _elements(data.get("elements"), (*where, "elements"), positions, path, problems), line,
-                _text(data.get("label")))
+def load_framework(file: Path, display_path: str) -> tuple[Framework, list[Problem]]:
+    """Read ``framework.yml`` against its schema; a missing file means an empty framework.
 
-
-def load_framework(file: Path, display_path: str) -> Framework:
-    """Read ``framework.yml``; a missing file means an empty framework."""
+    Each part the schema finds valid is read, the rest left out; while the
+    layers cannot all be read, no layer named elsewhere is reported unknown.
+    """
     if not file.exists():
-        return Framework(display_path, ())
-    text, problems = read_source(file, display_path)
-    if text is None:
-        return Framework(display_path, (), tuple(problems), layers_read=False)
-    data, positions, problems = load_yaml_positions(text, display_path)
-    if problems:
-        return Framework(display_path, (), tuple(problems), layers_read=False)
-    if not isinstance(data, dict):
-        problem = Problem(display_path, 1, 1, "framework-type", "the framework file must be a mapping",
-                          "give it 'layers:', 'core:', 'rings:' and 'outcomes:'")
-        return Framework(display_path, (), (problem,), layers_read=False)
-    layers = []
-    layers_read = True
-    for index, item in enumerate(data.get("layers") or []):
-        if not isinstance(item, dict) or not _text(item.get("id")):
-            problems.append(Problem(display_path, positions.get(("layers", index), 1), 1,
-                                    "framework-type", f"layer {index + 1} needs an 'id'"))
-            layers_read = False
-            continue
-        layers.append(Layer(item["id"], _text(item.get("name")) or item["id"], _text(item.get("level"))))
-    core = _ring(data["core"], ("core",), positions, display_path, problems) if "core" in data else None
-    rings = tuple(ring for index, item in enumerate(data.get("rings") or [])
-                  if (ring := _ring(item, ("rings", index), positions, display_path, problems)))
-    outcomes = _elements(data.get("outcomes"), ("outcomes",), positions, display_path, problems)
-    return Framework(display_path, tuple(layers), tuple(problems), _text(data.get("title")),
-                     core, rings, outcomes, layers_read)
+        return Framework(display_path, ()), []
+    document, problems = load_yaml_file(file, display_path, "framework")
+    if document is None:
+        return Framework(display_path, (), layers_read=False), problems
+    verdict, problems = validate(document.data, FRAMEWORK, document.positions, display_path)
+    if not isinstance(document.data, dict):
+        return Framework(display_path, (), layers_read=False), problems
+    data, positions = document.data, document.positions
+    layers = tuple(Layer(item["id"], item["name"].strip(), item.get("level", "").strip())
+                   for index, item in enumerate(data.get("layers") or ()) if verdict.ok("layers", index))
+    core = _part(data["core"], ("core",), positions) if "core" in data and verdict.ok("core") else None
+    rings = tuple(_part(item, ("rings", index), positions)
+                  for index, item in enumerate(data.get("rings") or ()) if verdict.ok("rings", index))
+    outcomes = tuple(_element(item, positions.line_of("outcomes", index))
+                     for index, item in enumerate(data.get("outcomes") or ())
+                     if verdict.ok("outcomes", index))
+    title = data.get("title", "").strip() if verdict.ok("title") else ""
+    return Framework(display_path, layers, title, core, rings, outcomes, verdict.ok("layers")), problems
 
 
 def check_framework(framework: Framework, terms: Names, modules: Names) -> list[Problem]:
@@ -160,9 +140,6 @@ def check_framework(framework: Framework, terms: Names, modules: Names) -> list[
             problems.append(Problem(path, element.line, 1, "framework-unknown-term",
                                     f"no glossary entry '{element.term}'",
                                     terms.suggest(element.term, "use a glossary id")))
-        if not element.modules:
-            problems.append(Problem(path, element.line, 1, "framework-missing-module",
-                                    f"element '{element.term}' names no module that discusses it"))
         for module in element.modules:
             if modules.is_unknown(module):
                 problems.append(Problem(path, element.line, 1, "framework-unknown-module",

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from .names import Names
 from .problems import Problem
-from .source import Positioned, load_yaml_positions, read_source
+from .schemas import REGISTRY, validate
+from .source import Positioned, Positions, load_yaml_file
 
 
 @dataclass(frozen=True)
@@ -22,37 +23,34 @@ class Registry(Positioned):
     path: str
     published: Mapping[str, str]  # id -> page path (docs-relative) it was published at
     redirects: Mapping[str, str]  # retired id -> id that replaces it
-    positions: dict[tuple, int] = field(default_factory=dict, compare=False, repr=False)
+    positions: Positions = field(default_factory=Positions, compare=False, repr=False)
 
 
 
 def load_registry(file: Path, display_path: str) -> tuple[Registry | None, list[Problem]]:
+    """``module-ids.yml`` against its schema; ``None`` when it is missing or not valid."""
     if not file.exists():
         return None, []
-    text, problems = read_source(file, display_path)
-    if text is None:
+    document, problems = load_yaml_file(file, display_path, "registry")
+    if document is None:
         return None, problems
-    data, positions, problems = load_yaml_positions(text, display_path)
-    if problems:
+    verdict, problems = validate(document.data, REGISTRY, document.positions, display_path)
+    if not verdict.ok():
         return None, problems
-    data = data if isinstance(data, dict) else {}
-    published, redirects = data.get("published") or {}, data.get("redirects") or {}
-    if not isinstance(published, dict) or not isinstance(redirects, dict):
-        return None, [Problem(display_path, 1, 1, "registry-type",
-                              "'published' and 'redirects' must map ids to pages and ids")]
-    return Registry(display_path, {str(k): str(v) for k, v in published.items()},
-                    {str(k): str(v) for k, v in redirects.items()}, positions), []
+    data = document.data
+    return Registry(display_path, dict(data["published"]), dict(data.get("redirects") or {}),
+                    document.positions), []
 
 
 def check_registry(registry: Registry, modules: Names[str]) -> list[Problem]:
     """``modules`` maps each current module id to its page (docs-relative)."""
     problems = []
     for module_id, src in registry.published.items():
-        line = registry.line_of("published", module_id)
+        place = registry.at("published", module_id)
         if module_id in modules:
             if modules.get(module_id) != src:
                 problems.append(Problem(
-                    registry.path, line, 1, "registry-moved",
+                    registry.path, place.line, place.column, "registry-moved",
                     f"module '{module_id}' was published at {src} but is now at {modules.get(module_id)}",
                     "move it back: published addresses must not change"))
             continue
@@ -61,18 +59,20 @@ def check_registry(registry: Registry, modules: Names[str]) -> list[Problem]:
         target = registry.redirects.get(module_id)
         if target is None:
             problems.append(Problem(
-                registry.path, line, 1, "registry-removed",
+                registry.path, place.line, place.column, "registry-removed",
                 f"published module '{module_id}' no longer exists and is not redirected",
                 f"add '{module_id}: NEW-ID' under 'redirects', or restore the module"))
         elif modules.is_unknown(target):
+            redirect = registry.at("redirects", module_id)
             problems.append(Problem(
-                registry.path, registry.line_of("redirects", module_id), 1, "registry-bad-redirect",
+                registry.path, redirect.line, redirect.column, "registry-bad-redirect",
                 f"'{module_id}' redirects to '{target}', which is not a module",
                 modules.suggest(target, "redirect to a current module id")))
+    published = registry.at("published")
     for module_id, src in modules.defined.items():
         if module_id not in registry.published:
             problems.append(Problem(
-                registry.path, registry.line_of("published"), 1, "registry-unregistered",
+                registry.path, published.line, published.column, "registry-unregistered",
                 f"module '{module_id}' is not in the registry",
                 f"add '{module_id}: {src}' under 'published'"))
     return problems

@@ -127,8 +127,8 @@ def load_site(root: Path | str, page_order: list[str] | None = None, **overrides
     if page_order is None:
         page_order = nav_order(paths.root / paths.config)
     files = _ordered(sorted(paths.docs_dir.rglob("*.md")), paths.docs_dir, page_order)
-    framework = load_framework(paths.root / paths.framework, paths.framework)
-    problems.extend(framework.problems)
+    framework, framework_problems = load_framework(paths.root / paths.framework, paths.framework)
+    problems.extend(framework_problems)
     layers = framework.layer_names
     pages = []
     for file in files:

@@ -15,6 +15,7 @@ resolve by silently dropping the first value, are refused with both lines.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -102,69 +103,80 @@ def _control_problem(path: str, text: str) -> Problem:
                    f"the file contains the control character U+{ord(first):04X} ({name}){others}", hint)
 
 
+@dataclass(frozen=True, order=True)
+class Position:
+    """A 1-based line and column in a source file."""
+
+    line: int = 1
+    column: int = 1
+
+
 @dataclass(frozen=True)
-class FrontMatter:
-    """A Markdown file split into its YAML front matter and its body.
+class Positions:
+    """Where each key and list item of a YAML document is written, by its path.
 
-    ``positions`` maps each key (and nested path) to the line it is written on, so
-    that a problem with a value can point at that line.
+    A path is the keys and indexes that lead to a value, such as
+    ``("prompts", "manager", 0, "text")``. The one convention for places read
+    from YAML: every loader records them here, every problem is placed by them.
     """
 
-    path: str
-    data: dict[str, Any]
-    body: str
-    body_line: int  # line number of the body's first line in the file
-    problems: tuple[Problem, ...] = field(default=())
-    positions: dict[tuple, int] = field(default_factory=dict, compare=False, repr=False)
+    places: Mapping[tuple, Position] = field(default_factory=dict)
 
-    @property
-    def key_lines(self) -> dict[str, int]:
-        """The line of each top-level key."""
-        return {str(path[0]): line for path, line in self.positions.items() if len(path) == 1}
+    def at(self, *path: Any) -> Position:
+        """The place of ``path``, or of its nearest written ancestor, or the file's start."""
+        while path:
+            if path in self.places:
+                return self.places[path]
+            path = path[:-1]
+        return Position()
 
-    def line_of(self, key: str | tuple) -> int:
-        """The line of a key or nested path (see :func:`line_at`)."""
-        return line_at(self.positions, key if isinstance(key, tuple) else (key,))
-
-
-def line_at(positions: dict[tuple, int], path: tuple) -> int:
-    """The line of a nested path, such as ``("prompts", "manager", 0, "text")``.
-
-    The nearest known ancestor's line is used when the exact path has none,
-    and the first line when nothing is known.
-    """
-    while path:
-        if path in positions:
-            return positions[path]
-        path = path[:-1]
-    return 1
+    def line_of(self, *path: Any) -> int:
+        return self.at(*path).line
 
 
 class Positioned:
-    """For records read from YAML: ``line_of(*path)`` from their ``positions``."""
+    """For records read from YAML: where each of their fields is written."""
 
-    positions: dict[tuple, int]
+    positions: Positions
 
-    def line_of(self, *where: Any) -> int:
-        return line_at(self.positions, tuple(where))
+    def at(self, *path: Any) -> Position:
+        return self.positions.at(*path)
+
+    def line_of(self, *path: Any) -> int:
+        return self.positions.line_of(*path)
 
 
-def load_yaml_mapping(file: Path, display_root: Path, kind: str
-                      ) -> tuple[str, dict | None, dict[tuple, int], list[Problem]]:
-    """A YAML file that must hold a mapping: its display path, data, positions and problems."""
-    path = file.relative_to(display_root).as_posix()
+@dataclass(frozen=True)
+class Document(Positioned):
+    """A YAML document as read: its data, and where each key and item of it is written."""
+
+    data: Any
+    positions: Positions = field(default_factory=Positions, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class FrontMatter(Document):
+    """A Markdown file split into its YAML front matter (a mapping) and its body."""
+
+    path: str = ""
+    body: str = ""
+    body_line: int = 1  # line number of the body's first line in the file
+    read: bool = True  # False when the front matter could not be read (its data is then empty)
+
+
+def load_yaml_file(file: Path, path: str, kind: str) -> tuple[Document | None, list[Problem]]:
+    """A YAML source file as a :class:`Document`, or ``None`` and why it cannot be read.
+
+    ``path`` is how problems name the file and ``kind`` names the source in
+    their codes (``pathway-empty``). What the data must look like is for the
+    kind's schema to say (:mod:`.schemas`).
+    """
     text, problems = read_source(file, path)
     if text is None:
-        return path, None, {}, problems
+        return None, problems
     if not text.strip():
-        return path, None, {}, [Problem(path, 1, 1, f"{kind}-empty", f"{kind} file is empty")]
-    data, positions, problems = load_yaml_positions(text, path)
-    if problems:
-        return path, None, {}, problems
-    if not isinstance(data, dict):
-        return path, None, {}, [Problem(path, 1, 1, f"{kind}-field-type",
-                                        f"a {kind} file must be a mapping of fields")]
-    return path, data, positions, []
+        return None, [Problem(path, 1, 1, f"{kind}-empty", f"the {kind} file is empty")]
+    return load_yaml(text, path)
 
 
 class _Refused(yaml.MarkedYAMLError):
@@ -247,27 +259,35 @@ def _yaml_problem(path: str, error: yaml.YAMLError, line_offset: int, last_line:
     return Problem(path, line, column, "yaml-syntax", f"YAML syntax error: {message}", hint)
 
 
-def _walk(node: Node, line_offset: int, problems: list[Problem], path: str,
-          prefix: tuple = ()) -> dict[tuple, int]:
-    """The line of every mapping key and list item below ``node``, by path; duplicate keys."""
-    found: dict[tuple, int] = {}
+def _walk(loader: _SourceLoader, node: Node, line_offset: int, problems: list[Problem], path: str,
+          prefix: tuple = ()) -> dict[tuple, Position]:
+    """The place of every mapping key and list item below ``node``, by path; duplicate keys.
+
+    Keys are taken as YAML reads them (``1:`` is the number 1), so that a
+    path found in the data finds its place here.
+    """
+    found: dict[tuple, Position] = {}
     if isinstance(node, MappingNode):
         first: dict[Any, yaml.Mark] = {}
         for key_node, value in node.value:
-            key = key_node.value if isinstance(key_node, ScalarNode) else id(key_node)
+            key = loader.construct_object(key_node) if isinstance(key_node, ScalarNode) else id(key_node)
             if key in first:
                 problems.append(_duplicate_key(path, key, first[key], key_node.start_mark, line_offset))
                 continue
             first[key] = key_node.start_mark
             key_path = (*prefix, key)
-            found[key_path] = key_node.start_mark.line + 1 + line_offset
-            found.update(_walk(value, line_offset, problems, path, key_path))
+            found[key_path] = _position(key_node.start_mark, line_offset)
+            found.update(_walk(loader, value, line_offset, problems, path, key_path))
     elif isinstance(node, SequenceNode):
         for index, item in enumerate(node.value):
             item_path = (*prefix, index)
-            found[item_path] = item.start_mark.line + 1 + line_offset
-            found.update(_walk(item, line_offset, problems, path, item_path))
+            found[item_path] = _position(item.start_mark, line_offset)
+            found.update(_walk(loader, item, line_offset, problems, path, item_path))
     return found
+
+
+def _position(mark: yaml.Mark, line_offset: int) -> Position:
+    return Position(mark.line + 1 + line_offset, mark.column + 1)
 
 
 def _duplicate_key(path: str, key: Any, first: yaml.Mark, again: yaml.Mark, line_offset: int) -> Problem:
@@ -289,34 +309,37 @@ def _refusals(path: str, refused: list[_Refused], line_offset: int, last_line: i
     return [first]
 
 
-def load_yaml_positions(text: str, path: str, line_offset: int = 0
-                        ) -> tuple[Any, dict[tuple, int], list[Problem]]:
-    """Parse YAML, returning the data, the line of every key and item, and problems.
+def load_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Document | None, list[Problem]]:
+    """Parse YAML into a :class:`Document`; ``None`` (nothing constructed) when it has problems.
 
-    Nothing is constructed from a document with problems: its data is ``None``.
+    ``line_offset`` is the number of lines before ``text`` in its file (front matter).
     """
     last_line = max(1, len(text.splitlines()))
     loader = _SourceLoader(text)
     try:
         node = loader.get_single_node()
         problems = _refusals(path, loader.refused, line_offset, last_line)
-        positions = _walk(node, line_offset, problems, path) if node is not None else {}
+        places = _walk(loader, node, line_offset, problems, path) if node is not None else {}
         if problems:
-            return None, {}, problems
+            return None, problems
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as error:
         refused = _refusals(path, loader.refused, line_offset, last_line)
-        return None, {}, [*refused, _yaml_problem(path, error, line_offset, last_line)]
+        return None, [*refused, _yaml_problem(path, error, line_offset, last_line)]
     finally:
         loader.dispose()
-    return data, positions, []
+    return Document(data, Positions(places)), []
 
 
-def split_front_matter(text: str, path: str) -> FrontMatter:
-    """Split ``---``-fenced YAML front matter from a Markdown file's body."""
+def split_front_matter(text: str, path: str) -> tuple[FrontMatter, list[Problem]]:
+    """Split ``---``-fenced YAML front matter from a Markdown file's body.
+
+    A file without front matter has empty data; front matter that cannot be
+    read gives empty data too, with ``read`` false and its problems.
+    """
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
-        return FrontMatter(path, {}, text, 1)
+        return FrontMatter({}, path=path, body=text), []
     for index in range(1, len(lines)):
         if lines[index].strip() in ("---", "..."):
             break
@@ -324,15 +347,13 @@ def split_front_matter(text: str, path: str) -> FrontMatter:
         problem = Problem(path, 1, 1, "front-matter-unclosed",
                           "front matter opened with '---' is never closed",
                           "add a line '---' after the last front-matter key")
-        return FrontMatter(path, {}, text, 1, (problem,))
-    yaml_text = "\n".join(lines[1:index])
-    data, positions, problems = load_yaml_positions(yaml_text, path, line_offset=1)
-    if data is None and not problems:
-        data = {}
-    if not problems and not isinstance(data, dict):
+        return FrontMatter({}, path=path, body=text, read=False), [problem]
+    body = "\n".join(lines[index + 1:])
+    document, problems = load_yaml("\n".join(lines[1:index]), path, line_offset=1)
+    if document is not None and not isinstance(document.data, dict | None):
         problems = [Problem(path, 2, 1, "front-matter-type",
                             "front matter must be a mapping of keys to values",
                             "write 'key: value' lines between the '---' fences")]
-        data = {}
-    body = "\n".join(lines[index + 1:])
-    return FrontMatter(path, data or {}, body, index + 2, tuple(problems), positions)
+    if problems:
+        return FrontMatter({}, path=path, body=body, body_line=index + 2, read=False), problems
+    return FrontMatter(document.data or {}, document.positions, path, body, index + 2), []

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from macros.core import source
-from macros.core.source import MAX_DEPTH, load_yaml_positions, read_source
+from macros.core.source import MAX_DEPTH, Position, load_yaml, read_source
 
 
 def alias_bomb(levels: int) -> str:
@@ -24,8 +24,8 @@ def read(tmp_path: Path, data: bytes):
 # --- bounded YAML -----------------------------------------------------------
 
 def test_an_alias_bomb_is_refused_at_its_first_anchor():
-    data, positions, problems = load_yaml_positions(alias_bomb(8), "f.yml")
-    assert data is None and positions == {}
+    document, problems = load_yaml(alias_bomb(8), "f.yml")
+    assert document is None
     assert [(p.line, p.column, p.code) for p in problems] == [(1, 5, "yaml-alias")]
     assert "(the file has 81 anchors and aliases)" in problems[0].message
 
@@ -35,7 +35,7 @@ def test_nothing_is_constructed_from_a_document_with_aliases(monkeypatch):
         raise AssertionError("a refused document was constructed")
 
     monkeypatch.setattr(source._SourceLoader, "construct_document", construct)
-    assert load_yaml_positions(alias_bomb(8), "f.yml")[2][0].code == "yaml-alias"
+    assert load_yaml(alias_bomb(8), "f.yml")[1][0].code == "yaml-alias"
 
 
 def test_composing_visits_each_written_node_once(monkeypatch):
@@ -50,49 +50,62 @@ def test_composing_visits_each_written_node_once(monkeypatch):
     monkeypatch.setattr(source._BoundedComposer, "compose_node", counting)
     for levels in (4, 8):
         visits.clear()
-        load_yaml_positions(alias_bomb(levels), "f.yml")
+        load_yaml(alias_bomb(levels), "f.yml")
         # one mapping, then per line a key, a list and nine items
         assert len(visits) == 1 + (levels + 1) * 11
 
 
 def test_an_alias_is_refused_even_without_its_anchor():
-    problems = load_yaml_positions("title: *missing\n", "f.yml")[2]
+    problems = load_yaml("title: *missing\n", "f.yml")[1]
     assert [(p.line, p.column, p.code) for p in problems] == [(1, 8, "yaml-alias")]
 
 
 def test_nesting_deeper_than_any_source_needs_is_refused():
     text = "x: " + "[" * (MAX_DEPTH + 5) + "]" * (MAX_DEPTH + 5) + "\n"
-    problems = load_yaml_positions(text, "f.yml")[2]
+    problems = load_yaml(text, "f.yml")[1]
     assert [p.code for p in problems] == ["yaml-too-deep"]
 
 
 def test_nesting_a_source_needs_is_read():
-    data, _, problems = load_yaml_positions("a:\n  b:\n    - {c: [d]}\n", "f.yml")
-    assert problems == [] and data == {"a": {"b": [{"c": ["d"]}]}}
+    document, problems = load_yaml("a:\n  b:\n    - {c: [d]}\n", "f.yml")
+    assert problems == [] and document.data == {"a": {"b": [{"c": ["d"]}]}}
 
 
 def test_a_duplicate_key_names_both_lines():
-    problems = load_yaml_positions("title: A\nlayer: x\ntitle: B\n", "f.yml")[2]
+    problems = load_yaml("title: A\nlayer: x\ntitle: B\n", "f.yml")[1]
     assert [(p.line, p.column, p.code) for p in problems] == [(3, 1, "yaml-duplicate-key")]
     assert "on line 1 and again here" in problems[0].message
 
 
 def test_a_duplicate_key_in_a_nested_flow_mapping_names_both_columns():
-    problems = load_yaml_positions("a:\n  b: {c: 1, c: 2}\n", "f.yml", line_offset=1)[2]
+    problems = load_yaml("a:\n  b: {c: 1, c: 2}\n", "f.yml", line_offset=1)[1]
     assert [(p.line, p.column) for p in problems] == [(3, 13)]
     assert "columns 7 and 13" in problems[0].message
 
 
 def test_an_impossible_date_names_its_place():
-    problems = load_yaml_positions("title: x\ndate: 2024-02-30\n", "f.yml")[2]
+    problems = load_yaml("title: x\ndate: 2024-02-30\n", "f.yml")[1]
     assert [(p.line, p.column, p.code) for p in problems] == [(2, 7, "yaml-value")]
     assert "quote the value" in problems[0].hint
 
 
 def test_positions_of_keys_and_items():
-    data, positions, problems = load_yaml_positions("a: 1\nb:\n  - x\n  - y\n", "f.yml", line_offset=1)
-    assert problems == [] and data == {"a": 1, "b": ["x", "y"]}
-    assert positions == {("a",): 2, ("b",): 3, ("b", 0): 4, ("b", 1): 5}
+    document, problems = load_yaml("a: 1\nb:\n  - x\n  - {c: y}\n", "f.yml", line_offset=1)
+    assert problems == [] and document.data == {"a": 1, "b": ["x", {"c": "y"}]}
+    assert document.positions.places == {("a",): Position(2, 1), ("b",): Position(3, 1),
+                                         ("b", 0): Position(4, 5), ("b", 1): Position(5, 5),
+                                         ("b", 1, "c"): Position(5, 6)}
+
+
+def test_a_path_without_a_place_takes_its_nearest_ancestors():
+    positions = load_yaml("a:\n  b: 1\n", "f.yml")[0].positions
+    assert positions.at("a", "b", "c") == Position(2, 3)
+    assert positions.at("z") == Position(1, 1)
+
+
+def test_keys_are_placed_as_yaml_reads_them():
+    positions = load_yaml("1: x\nnull: y\n", "f.yml")[0].positions
+    assert positions.at(1) == Position(1, 1) and positions.at(None) == Position(2, 1)
 
 
 # --- encodings and control characters -----------------------------------------
