@@ -94,7 +94,6 @@ class Bibliography:
     path: str
     references: Mapping[str, Reference]
     data: BibliographyData = field(repr=False)
-    problems: tuple[Problem, ...] = ()
     text: str = field(default="", repr=False, compare=False)  # the file as read
     unread: frozenset[str] = frozenset()  # keys of entries that could not be read
     read: bool = True  # False when the file itself could not be read (or has no entries)
@@ -222,7 +221,7 @@ def _place_in_field(text: str, field_line: int, command: str) -> tuple[int, int]
     return line_and_column(text, found) if found >= 0 else (field_line, 1)
 
 
-def load_bibliography(file: Path, display_path: str | None = None) -> Bibliography:
+def load_bibliography(file: Path, display_path: str | None = None) -> tuple[Bibliography, list[Problem]]:
     """Parse a ``.bib`` file, collecting every problem instead of stopping."""
     path = display_path or str(file)
     if not file.exists():
@@ -291,9 +290,9 @@ def load_bibliography(file: Path, display_path: str | None = None) -> Bibliograp
             problems.extend(check_reference(ref, path))
             problems.extend(check_latex(ref, path, text))
     unread = frozenset(broken) - set(references)
-    return Bibliography(path, MappingProxyType(references), data, tuple(problems), text, unread)
+    return Bibliography(path, MappingProxyType(references), data, text, unread), problems
 
 
-def _unread(path: str, *problems: Problem) -> Bibliography:
+def _unread(path: str, *problems: Problem) -> tuple[Bibliography, list[Problem]]:
     """A bibliography whose file could not be read: no keys are known, so none is reported unknown."""
-    return Bibliography(path, MappingProxyType({}), BibliographyData(), problems, read=False)
+    return Bibliography(path, MappingProxyType({}), BibliographyData(), read=False), list(problems)

@@ -15,7 +15,7 @@ from pathlib import Path
 from .names import Names
 from .problems import Problem
 from .schemas import COURSE, validate
-from .source import Positioned, Positions, load_yaml_file
+from .source import Position, Positioned, Positions, load_yaml_file
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class Session:
     modules: tuple[str, ...]
     prompts: tuple[str, ...]
     activities: tuple[Activity, ...]
-    line: int
+    place: Position
 
 
 @dataclass(frozen=True)
@@ -69,13 +69,13 @@ def load_course(file: Path, display_root: Path) -> tuple[Course | None, list[Pro
         planned = sum(activity.minutes for activity in activities)
         if planned > item["minutes"]:
             place = positions.at("sessions", index, "minutes")
-            problems.append(Problem(
-                path, place.line, place.column, "course-timing",
+            problems.append(Problem.at(
+                path, place, "course-timing",
                 f"session {index + 1} lasts {item['minutes']} minutes but its activities "
                 f"take {planned}", "lengthen the session or shorten its activities"))
         sessions.append(Session(item["title"].strip(), item["minutes"], tuple(item.get("modules") or ()),
                                 tuple(item.get("prompts") or ()), activities,
-                                positions.line_of("sessions", index)))
+                                positions.at("sessions", index)))
     if problems:
         return None, problems
     return Course(file.stem, path, data["title"].strip(), data["audience"].strip(),
@@ -95,17 +95,15 @@ def load_courses(folder: Path, display_root: Path) -> tuple[tuple[Course, ...], 
 
 def check_courses(courses: tuple[Course, ...], modules: Names, prompts: Names) -> list[Problem]:
     """Every module and prompt a course names must exist."""
-    named = (("modules", modules, "module", "use a module id from the catalogue"),
-             ("prompts", prompts, "prompt", "use a prompt id from a module card"))
+    named = (("modules", modules, "module", "course-unknown-module", "use a module id from the catalogue"),
+             ("prompts", prompts, "prompt", "course-unknown-prompt", "use a prompt id from a module card"))
     problems = []
     for course in courses:
         for index, session in enumerate(course.sessions):
-            for field, known, kind, hint in named:
+            for field, known, kind, code, hint in named:
                 for number, name in enumerate(getattr(session, field)):
                     if known.is_unknown(name):
-                        place = course.at("sessions", index, field, number)
-                        problems.append(Problem(
-                            course.path, place.line, place.column,
-                            f"course-unknown-{kind}", f"session {index + 1}: no {kind} '{name}'",
-                            known.suggest(name, hint)))
+                        problems.append(Problem.at(
+                            course.path, course.at("sessions", index, field, number), code,
+                            f"session {index + 1}: no {kind} '{name}'", known.suggest(name, hint)))
     return problems

@@ -16,7 +16,7 @@ from .names import Names
 from .problems import Problem
 from .prompts import words_of
 from .schemas import FRAMEWORK, validate
-from .source import Positions, load_yaml_file
+from .source import Position, Positions, load_yaml_file
 
 
 @dataclass(frozen=True)
@@ -30,14 +30,14 @@ class Layer:
 class Quote:
     module: str
     text: str
-    line: int
+    place: Position
 
 
 @dataclass(frozen=True)
 class Element:
     term: str
     modules: tuple[str, ...]
-    line: int
+    place: Position
     role: str = ""  # for outcomes: "made possible", "opposite", "throughout"
     text: str = ""
 
@@ -52,8 +52,9 @@ class Ring:
     layer: str
     quotes: tuple[Quote, ...]
     elements: tuple[Element, ...]
-    line: int
+    place: Position
     label: str = ""  # a short name for the diagram
+
 
 @dataclass(frozen=True)
 class Framework:
@@ -83,20 +84,19 @@ class Framework:
         return ((self.core,) if self.core else ()) + self.rings
 
 
-def _element(item: dict, line: int) -> Element:
-    return Element(item["term"].strip(), tuple(item["modules"]), line,
+def _element(item: dict, place: Position) -> Element:
+    return Element(item["term"].strip(), tuple(item["modules"]), place,
                    item.get("role", "").strip(), item.get("text", "").strip())
 
 
 def _part(item: dict, where: tuple, positions: Positions) -> Ring:
     """The core or a ring, from data the schema found valid."""
-    line = positions.line_of(*where)
-    quotes = tuple(Quote(quote["module"], quote["text"].strip(), positions.line_of(*where, "quotes", index))
+    quotes = tuple(Quote(quote["module"], quote["text"].strip(), positions.at(*where, "quotes", index))
                    for index, quote in enumerate(item.get("quotes") or ()))
-    elements = tuple(_element(element, positions.line_of(*where, "elements", index))
+    elements = tuple(_element(element, positions.at(*where, "elements", index))
                      for index, element in enumerate(item.get("elements") or ()))
     return Ring(item["id"], item["title"].strip(), item.get("summary", "").strip(), item.get("layer", ""),
-                quotes, elements, line, item.get("label", "").strip())
+                quotes, elements, positions.at(*where), item.get("label", "").strip())
 
 
 def load_framework(file: Path, display_path: str) -> tuple[Framework, list[Problem]]:
@@ -119,7 +119,7 @@ def load_framework(file: Path, display_path: str) -> tuple[Framework, list[Probl
     core = _part(data["core"], ("core",), positions) if "core" in data and verdict.ok("core") else None
     rings = tuple(_part(item, ("rings", index), positions)
                   for index, item in enumerate(data.get("rings") or ()) if verdict.ok("rings", index))
-    outcomes = tuple(_element(item, positions.line_of("outcomes", index))
+    outcomes = tuple(_element(item, positions.at("outcomes", index))
                      for index, item in enumerate(data.get("outcomes") or ())
                      if verdict.ok("outcomes", index))
     title = data.get("title", "").strip() if verdict.ok("title") else ""
@@ -137,26 +137,26 @@ def check_framework(framework: Framework, terms: Names, modules: Names) -> list[
     elements = [e for part in framework.parts for e in part.elements] + list(framework.outcomes)
     for element in elements:
         if terms.is_unknown(element.term):
-            problems.append(Problem(path, element.line, 1, "framework-unknown-term",
+            problems.append(Problem.at(path, element.place, "framework-unknown-term",
                                     f"no glossary entry '{element.term}'",
                                     terms.suggest(element.term, "use a glossary id")))
         for module in element.modules:
             if modules.is_unknown(module):
-                problems.append(Problem(path, element.line, 1, "framework-unknown-module",
+                problems.append(Problem.at(path, element.place, "framework-unknown-module",
                                         f"no module '{module}'", modules.suggest(module, "use a module id")))
     for part in framework.parts:
         if part is not framework.core and layers.is_unknown(part.layer):
-            problems.append(Problem(path, part.line, 1, "framework-unknown-layer",
+            problems.append(Problem.at(path, part.place, "framework-unknown-layer",
                                     f"part '{part.id}' has unknown layer '{part.layer}'",
                                     layers.suggest(part.layer, "allowed: " + ", ".join(layers))))
         for quote in part.quotes:
             page = modules.get(quote.module)
             if modules.is_unknown(quote.module):
-                problems.append(Problem(path, quote.line, 1, "framework-unknown-module",
+                problems.append(Problem.at(path, quote.place, "framework-unknown-module",
                                         f"no module '{quote.module}'",
                                         modules.suggest(quote.module, "use a module id")))
             elif page is not None and page.body_read and words_of(quote.text) not in words_of(page.body):
-                problems.append(Problem(path, quote.line, 1, "framework-quote-not-found",
+                problems.append(Problem.at(path, quote.place, "framework-quote-not-found",
                                         f"quote is not in module '{quote.module}'",
                                         "quote the authors word for word, from the module named"))
     return problems

@@ -91,16 +91,16 @@ def check_glossary(terms: list[Term]) -> list[Problem]:
         for name in term.names:
             place = _form_place(term, name)
             if name in seen_here:
-                problems.append(Problem(term.path, place.line, place.column, "term-duplicate-form",
-                                        f"'{name}' is listed twice in this entry"))
+                problems.append(Problem.at(term.path, place, "term-duplicate-form",
+                                           f"'{name}' is listed twice in this entry"))
                 continue
             seen_here.add(name)
             if name in owner:
                 other = owner[name]
                 code = "term-duplicate" if name == term.term.lower() and name == other.term.lower() \
                     else "term-form-clash"
-                problems.append(Problem(
-                    term.path, place.line, place.column, code,
+                problems.append(Problem.at(
+                    term.path, place, code,
                     f"'{name}' is already claimed by {other.path}",
                     "a word may link to one entry only; remove it from one of them",
                 ))

@@ -15,10 +15,10 @@ from typing import Any
 
 from .citekeys import Citation, CitationSyntaxError, find_citations
 from .names import Names
-from .problems import Problem, line_and_column
+from .problems import Position, Problem, line_and_column
 from .prompts import ModuleReflection, read_reflection
 from .schemas import MODULE, validate
-from .source import read_source, split_front_matter
+from .source import Positions, read_source, split_front_matter
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,10 @@ class CitationUse:
     path: str
     line: int
     column: int
+
+    @property
+    def place(self) -> Position:
+        return Position(self.line, self.column)
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,7 @@ class Page:
     # defines (a module id, prompts) or uses (citations, terms) is then unknown.
     body_read: bool = True
     meta_read: bool = True
+    positions: Positions = field(default_factory=Positions, compare=False, repr=False)  # of the front matter
 
     @property
     def module(self) -> str | None:
@@ -90,7 +95,8 @@ def load_page(file: Path, docs_dir: Path, display_root: Path,
         problems.extend(reflection_problems)
     uses, citation_problems = citation_uses(front.body, path, front.body_line - 1)
     problems.extend(citation_problems)
-    page = Page(src, path, front.data, tuple(uses), front.body, reflection, meta_read=front.read)
+    page = Page(src, path, front.data, tuple(uses), front.body, reflection, meta_read=front.read,
+                positions=front.positions)
     return page, problems
 
 

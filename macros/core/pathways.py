@@ -15,7 +15,7 @@ from pathlib import Path
 from .names import Names
 from .problems import Problem
 from .schemas import PATHWAY, validate
-from .source import Positioned, Positions, load_yaml_file
+from .source import Position, Positioned, Positions, load_yaml_file
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ class Step:
     minutes: int
     focus: str  # Markdown
     prompts: tuple[str, ...]
-    line: int
+    place: Position
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def load_pathway(file: Path, display_root: Path) -> tuple[Pathway | None, list[P
         return None, problems
     data, positions = document.data, document.positions
     steps = tuple(Step(item["module"], item["minutes"], item["focus"].strip(), tuple(item["prompts"]),
-                       positions.line_of("steps", index))
+                       positions.at("steps", index))
                   for index, item in enumerate(data["steps"]))
     return Pathway(file.stem, path, data["title"].strip(), data["layer"], data["audience"].strip(),
                    (data.get("introduction") or "").strip(), steps, data["closing"].strip(),
@@ -80,15 +80,15 @@ def check_pathways(pathways: tuple[Pathway, ...], modules: Names, prompts: Names
     for pathway in pathways:
         if layers.is_unknown(pathway.layer):
             place = pathway.at("layer")
-            problems.append(Problem(pathway.path, place.line, place.column, "pathway-unknown-layer",
-                                    f"unknown layer '{pathway.layer}'",
-                                    layers.suggest(pathway.layer, "allowed: " + ", ".join(layers))))
+            problems.append(Problem.at(pathway.path, place, "pathway-unknown-layer",
+                                       f"unknown layer '{pathway.layer}'",
+                                       layers.suggest(pathway.layer, "allowed: " + ", ".join(layers))))
         for index, step in enumerate(pathway.steps):
             if step.module not in modules:
                 if modules.is_unknown(step.module):
                     place = pathway.at("steps", index, "module")
-                    problems.append(Problem(
-                        pathway.path, place.line, place.column, "pathway-unknown-module",
+                    problems.append(Problem.at(
+                        pathway.path, place, "pathway-unknown-module",
                         f"step {index + 1}: no module '{step.module}'",
                         modules.suggest(step.module, "use a module id")))
                 continue
@@ -96,12 +96,12 @@ def check_pathways(pathways: tuple[Pathway, ...], modules: Names, prompts: Names
                 prompt = prompts.get(prompt_id)
                 place = pathway.at("steps", index, "prompts", number)
                 if prompts.is_unknown(prompt_id):
-                    problems.append(Problem(pathway.path, place.line, place.column, "pathway-unknown-prompt",
-                                            f"step {index + 1}: no prompt '{prompt_id}'",
-                                            prompts.suggest(prompt_id, "use a prompt id")))
+                    problems.append(Problem.at(pathway.path, place, "pathway-unknown-prompt",
+                                               f"step {index + 1}: no prompt '{prompt_id}'",
+                                               prompts.suggest(prompt_id, "use a prompt id")))
                 elif prompt is not None and (prompt.module != step.module or prompt.layer != pathway.layer):
-                    problems.append(Problem(
-                        pathway.path, place.line, place.column, "pathway-wrong-prompt",
+                    problems.append(Problem.at(
+                        pathway.path, place, "pathway-wrong-prompt",
                         f"step {index + 1}: prompt '{prompt_id}' belongs to module '{prompt.module}' "
                         f"for '{prompt.layer}', not '{step.module}' for '{pathway.layer}'",
                         "choose a prompt of this step's module for the pathway's layer"))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .names import Names
-from .problems import Problem
+from .problems import Position, Problem
 from .schemas import Verdict
 from .source import FrontMatter
 
@@ -32,6 +32,10 @@ class Prompt:
     line: int
     care: bool = False  # the prompt asks people to recall harm: shown with a note of care
     column: int = 1
+
+    @property
+    def place(self) -> Position:
+        return Position(self.line, self.column)
 
 
 @dataclass(frozen=True)
@@ -97,8 +101,8 @@ def read_reflection(front: FrontMatter, verdict: Verdict, layers: Names
             prompts.append(prompt)
             if words_of(prompt.basis) not in body:
                 basis = front.at(*where, "basis")
-                problems.append(Problem(
-                    front.path, basis.line, basis.column, "prompt-basis-not-found",
+                problems.append(Problem.at(
+                    front.path, basis, "prompt-basis-not-found",
                     f"the basis of prompt '{prompt.id}' is not in this module's text",
                     "quote, word for word, the phrase of this page the prompt rests on",
                 ))
@@ -109,20 +113,20 @@ def read_reflection(front: FrontMatter, verdict: Verdict, layers: Names
         if isinstance(written, list) and len(written) < MIN_PROMPTS:  # read or not, each counts
             count = len(written)
             place = front.at("prompts", layer)
-            problems.append(Problem(
-                front.path, place.line, place.column, "prompt-missing-layer",
+            problems.append(Problem.at(
+                front.path, place, "prompt-missing-layer",
                 f"module '{module}' has {count} prompt(s) for '{layer}'; every layer needs {MIN_PROMPTS}",
                 f"add prompts under 'prompts: {layer}:'",
             ))
         if isinstance(lens_data, dict) and layer not in lens_data:
             place = front.at("lens")
-            problems.append(Problem(front.path, place.line, place.column, "prompt-missing-layer",
-                                    f"module '{module}' has no lens text for '{layer}'",
-                                    f"add 'lens: {layer}:' (what this module means for that layer)"))
+            problems.append(Problem.at(front.path, place, "prompt-missing-layer",
+                                       f"module '{module}' has no lens text for '{layer}'",
+                                       f"add 'lens: {layer}:' (what this module means for that layer)"))
     return ModuleReflection(lens, tuple(prompts), frozenset(unread), complete), problems
 
 
 def _unknown_layer(front: FrontMatter, where: tuple, layer: Any, layers: Names) -> Problem:
     place = front.at(*where)
-    return Problem(front.path, place.line, place.column, "prompt-unknown-layer",
-                   f"unknown layer '{layer}'", layers.suggest(str(layer), "allowed: " + ", ".join(layers)))
+    return Problem.at(front.path, place, "prompt-unknown-layer",
+                      f"unknown layer '{layer}'", layers.suggest(str(layer), "allowed: " + ", ".join(layers)))

@@ -49,8 +49,8 @@ def check_registry(registry: Registry, modules: Names[str]) -> list[Problem]:
         place = registry.at("published", module_id)
         if module_id in modules:
             if modules.get(module_id) != src:
-                problems.append(Problem(
-                    registry.path, place.line, place.column, "registry-moved",
+                problems.append(Problem.at(
+                    registry.path, place, "registry-moved",
                     f"module '{module_id}' was published at {src} but is now at {modules.get(module_id)}",
                     "move it back: published addresses must not change"))
             continue
@@ -58,21 +58,21 @@ def check_registry(registry: Registry, modules: Names[str]) -> list[Problem]:
             continue  # perhaps on a page that could not be read
         target = registry.redirects.get(module_id)
         if target is None:
-            problems.append(Problem(
-                registry.path, place.line, place.column, "registry-removed",
+            problems.append(Problem.at(
+                registry.path, place, "registry-removed",
                 f"published module '{module_id}' no longer exists and is not redirected",
                 f"add '{module_id}: NEW-ID' under 'redirects', or restore the module"))
         elif modules.is_unknown(target):
             redirect = registry.at("redirects", module_id)
-            problems.append(Problem(
-                registry.path, redirect.line, redirect.column, "registry-bad-redirect",
+            problems.append(Problem.at(
+                registry.path, redirect, "registry-bad-redirect",
                 f"'{module_id}' redirects to '{target}', which is not a module",
                 modules.suggest(target, "redirect to a current module id")))
     published = registry.at("published")
     for module_id, src in modules.defined.items():
         if module_id not in registry.published:
-            problems.append(Problem(
-                registry.path, published.line, published.column, "registry-unregistered",
+            problems.append(Problem.at(
+                registry.path, published, "registry-unregistered",
                 f"module '{module_id}' is not in the registry",
                 f"add '{module_id}: {src}' under 'published'"))
     return problems

@@ -147,68 +147,97 @@ def _path_in(data: Any, path: Any) -> tuple:
 def _explain(error: ValidationError, where: tuple, kind: Kind, positions: Positions, path: str
              ) -> Iterator[tuple[tuple, Problem]]:
     """The invalid paths of one error, each with its problem (unknown fields one by one)."""
-    keyword = error.validator
+    keyword, value, instance = error.validator, error.validator_value, error.instance
+    in_key = "propertyNames" in error.absolute_schema_path  # the error is about a key, not a value
+    suffix = _suffix("propertyNames" if in_key else keyword, value) or "field-value"
 
-    def problem(at: tuple, suffix: str, message: str, hint: str = "") -> tuple[tuple, Problem]:
-        place = positions.at(*at)
-        return at, Problem(path, place.line, place.column, f"{kind.code_at(at)}-{suffix}", message, hint)
+    def problem(at: tuple, message: str, hint: str = "") -> tuple[tuple, Problem]:
+        return at, Problem.at(path, positions.at(*at), f"{kind.code_at(at)}-{suffix}", message, hint)
 
-    if "propertyNames" in error.absolute_schema_path:  # a key of a mapping of ids
-        yield problem((*where, error.instance), "bad-id",
-                      f"{_said(where, kind)} has the key '{error.instance}', which is not a lower-case id",
+    said, hint = _said(where, kind), _description(kind, where)
+    if in_key:
+        yield problem((*where, instance), f"{said} has the key '{instance}', which is not a lower-case id",
                       _ID_HINT)
     elif keyword == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))
-        for key in error.instance:
-            if key not in allowed:
-                suggestion = did_you_mean(str(key), allowed) or "allowed: " + ", ".join(allowed)
-                yield problem((*where, key), "unknown-field", _said((*where, key), kind, "unknown field"),
-                              suggestion)
+        for key in (key for key in instance if key not in allowed):
+            yield problem((*where, key), _said((*where, key), kind, "unknown field"),
+                          did_you_mean(str(key), allowed) or "allowed: " + ", ".join(allowed))
     elif keyword == "required":
-        for key in error.validator_value:
-            if key not in error.instance:
-                described = _description(kind, (*where, key))
-                yield problem((*where, key), "missing-field", _said((*where, key), kind, "missing"),
-                              f"add '{key}:'" + (f" ({described})" if described else ""))
+        for key in (key for key in value if key not in instance):
+            described = _description(kind, (*where, key))
+            yield problem((*where, key), _said((*where, key), kind, "missing"),
+                          f"add '{key}:'" + (f" ({described})" if described else ""))
     elif keyword == "type":
-        wanted = " or ".join(_WANTED[name] for name in _as_list(error.validator_value))
-        got = _GOT.get(type(error.instance), type(error.instance).__name__)
-        yield problem(where, "field-type", f"{_said(where, kind)} must be {wanted}, not {got}",
-                      _description(kind, where))
-    elif keyword == "pattern" and error.validator_value == ID_RE.pattern:
-        yield problem(where, "bad-id",
-                      f"{_said(where, kind)} must be a lower-case id, not '{error.instance}'", _ID_HINT)
-    elif keyword == "pattern" and error.validator_value == _NOT_BLANK or keyword == "minLength":
-        yield problem(where, "field-type", f"{_said(where, kind)} must not be empty",
-                      _description(kind, where))
+        wanted = " or ".join(_WANTED[name] for name in _as_list(value))
+        yield problem(where, f"{said} must be {wanted}, not {_GOT.get(type(instance), 'something else')}",
+                      hint)
+    elif suffix == "bad-id":
+        yield problem(where, f"{said} must be a lower-case id, not '{instance}'", _ID_HINT)
+    elif suffix == "field-type":  # a text that is empty or only spaces
+        yield problem(where, f"{said} must not be empty", hint)
     elif keyword == "pattern":
-        yield problem(where, "field-value", f"{_said(where, kind)} is not in the form it must have: "
-                      f"'{error.instance}'", _description(kind, where))
-    elif keyword in ("minItems", "maxItems"):
+        yield problem(where, f"{said} is not in the form it must have: '{instance}'", hint)
+    elif suffix == "field-count":
         low, high = error.schema.get("minItems", 0), error.schema.get("maxItems")
         needs = f"{low} to {high}" if high is not None else f"at least {low}"
-        count = len(error.instance)
-        yield problem(where, "field-count", f"{_said(where, kind)} has {count} item{'s' * (count != 1)}; "
-                      f"it needs {needs}", _description(kind, where))
-    elif keyword == "maxLength":
-        yield problem(where, "too-long", f"{_said(where, kind)} has {len(error.instance)} characters; "
-                      f"at most {error.validator_value}", _description(kind, where))
-    elif keyword in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum", "const", "enum"):
-        yield problem(where, "field-value", f"{_said(where, kind)} must be {_bound(keyword, error)}, "
-                      f"not {error.instance!r}", _description(kind, where))
+        yield problem(where, f"{said} has {len(instance)} item{'s' * (len(instance) != 1)}; it needs {needs}",
+                      hint)
+    elif suffix == "too-long":
+        yield problem(where, f"{said} has {len(instance)} characters; at most {value}", hint)
+    elif keyword in _BOUNDS:
+        yield problem(where, f"{said} must be {_BOUNDS[keyword](value)}, not {instance!r}", hint)
     else:  # a keyword the schemas may use one day: jsonschema's own words, still placed
-        yield problem(where, "field-value", f"{_said(where, kind)}: {error.message}",
-                      _description(kind, where))
+        yield problem(where, f"{said}: {error.message}", hint)
+
+
+#: The code suffix of each schema keyword that can fail (``pattern`` depends on the pattern).
+_SUFFIXES = {
+    "propertyNames": "bad-id", "required": "missing-field", "type": "field-type",
+    "minLength": "field-type", "minItems": "field-count", "maxItems": "field-count",
+    "maxLength": "too-long", "minimum": "field-value", "exclusiveMinimum": "field-value",
+    "maximum": "field-value", "exclusiveMaximum": "field-value", "const": "field-value",
+    "enum": "field-value",
+}
+_BOUNDS = {
+    "minimum": lambda value: f"at least {value}", "exclusiveMinimum": lambda value: f"more than {value}",
+    "maximum": lambda value: f"at most {value}", "exclusiveMaximum": lambda value: f"less than {value}",
+    "const": repr, "enum": lambda value: "one of " + ", ".join(map(repr, value)),
+}
+
+
+def _suffix(keyword: str, value: Any) -> str | None:
+    """The code suffix a failing keyword gives; ``None`` for keywords that never fail on their own."""
+    if keyword == "pattern":
+        return "bad-id" if value == ID_RE.pattern else "field-type" if value == _NOT_BLANK else "field-value"
+    if keyword == "additionalProperties":
+        return "unknown-field" if value is False else None
+    return _SUFFIXES.get(keyword)
+
+
+def schema_codes() -> frozenset[str]:
+    """Every code :func:`validate` can give, read from the schemas' keywords (for the code table)."""
+    codes: set[str] = set()
+
+    def scan(schema: Any, kind: Kind, where: tuple) -> None:
+        if not isinstance(schema, dict):
+            return
+        for keyword, value in schema.items():
+            if suffix := _suffix(keyword, value):
+                codes.add(f"{kind.code_at(where)}-{suffix}")
+        for key, value in schema.get("properties", {}).items():
+            scan(value, kind, (*where, key))
+        for key in ("items", "additionalProperties", "then", "else"):
+            scan(schema.get(key), kind, (*where, key) if key in ("items", "additionalProperties") else where)
+        for part in schema.get("allOf", ()):
+            scan(part, kind, where)
+
+    for kind in KINDS:
+        scan(_inlined(kind.file, load_schema(kind.file)), kind, ())
+    return frozenset(codes)
 
 
 _ID_HINT = "use lower-case letters, digits and single hyphens, like 'relational-practice'"
-
-
-def _bound(keyword: str, error: ValidationError) -> str:
-    value = error.validator_value
-    return {"minimum": f"at least {value}", "exclusiveMinimum": f"more than {value}",
-            "maximum": f"at most {value}", "exclusiveMaximum": f"less than {value}",
-            "const": repr(value)}.get(keyword) or "one of " + ", ".join(map(repr, value))
 
 
 def _as_list(value: Any) -> list:

@@ -121,8 +121,8 @@ def load_site(root: Path | str, page_order: list[str] | None = None, **overrides
     problems: list[Problem] = []
 
     bib_file = paths.root / paths.bibliography
-    bibliography = load_bibliography(bib_file, paths.bibliography)
-    problems.extend(bibliography.problems)
+    bibliography, bib_problems = load_bibliography(bib_file, paths.bibliography)
+    problems.extend(bib_problems)
 
     if page_order is None:
         page_order = nav_order(paths.root / paths.config)
@@ -201,21 +201,21 @@ def _check_terms(glossary: Names[Term], modules: Names, layers: Names) -> list[P
     for term in glossary.defined.values():
         for related in term.related:
             if glossary.is_unknown(related) or related == term.id:
-                problems.append(Problem(
-                    term.path, term.line_of("related"), 1, "term-unknown-related",
+                problems.append(Problem.at(
+                    term.path, term.at("related"), "term-unknown-related",
                     f"related term '{related}' " + ("is the entry itself" if related == term.id
                                                      else "has no glossary entry"),
                     glossary.suggest(related, "use the id of another entry (its file name)"),
                 ))
         for layer in term.layers:
             if layers.is_unknown(layer):
-                problems.append(Problem(
-                    term.path, term.line_of("layers"), 1, "term-unknown-layer",
+                problems.append(Problem.at(
+                    term.path, term.at("layers"), "term-unknown-layer",
                     f"unknown layer '{layer}'", layers.suggest(layer, "allowed: " + ", ".join(layers)),
                 ))
         if term.module and modules.is_unknown(term.module):
-            problems.append(Problem(
-                term.path, term.line_of("source"), 1, "term-unknown-module",
+            problems.append(Problem.at(
+                term.path, term.at("source", "module"), "term-unknown-module",
                 f"source module '{term.module}' does not exist",
                 modules.suggest(term.module, "use a module id from docs/article/"),
             ))
@@ -229,8 +229,8 @@ def _check_module_ids(pages: list[Page]) -> list[Problem]:
         if page.module is None:
             continue
         if page.module in seen:
-            problems.append(Problem(
-                page.path, 1, 1, "module-duplicate-id",
+            problems.append(Problem.at(
+                page.path, page.positions.at("module"), "module-duplicate-id",
                 f"module id '{page.module}' is already used by {seen[page.module].path}",
                 "module ids must be unique; choose a new one",
             ))
@@ -256,9 +256,9 @@ def _check_prompt_ids(pages: list[Page]) -> list[Problem]:
         for prompt in page.reflection.prompts if page.reflection else ():
             if prompt.id in seen:
                 first = seen[prompt.id]
-                problems.append(Problem(
-                    prompt.path, prompt.line, 1, "prompt-duplicate-id",
-                    f"prompt id '{prompt.id}' is already used in {first.path}:{first.line}",
+                problems.append(Problem.at(
+                    prompt.path, prompt.place, "prompt-duplicate-id",
+                    f"prompt id '{prompt.id}' is already used in {first.path}:{first.place.line}",
                     "give the prompt a new id; never reuse one, readers' answers are kept under it",
                 ))
             else:
@@ -318,6 +318,7 @@ def _cross_reference(pages: list[Page], bibliography: Bibliography,
 
 
 def _unknown_key(use: CitationUse, keys: Names[Reference]) -> Problem:
-    return Problem(use.path, use.line, use.column, "cite-unknown-key",
+    return Problem.at(
+                   use.path, use.place, "cite-unknown-key",
                    f"unknown citation key '{use.key}'",
                    keys.suggest(use.key, "add an entry for it to references.bib"))

@@ -27,7 +27,7 @@ from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
-from .problems import Problem, line_and_column
+from .problems import Position, Problem, line_and_column
 
 #: Deeper than any source needs (the deepest, a module's prompts, is four levels).
 MAX_DEPTH = 32
@@ -103,14 +103,6 @@ def _control_problem(path: str, text: str) -> Problem:
                    f"the file contains the control character U+{ord(first):04X} ({name}){others}", hint)
 
 
-@dataclass(frozen=True, order=True)
-class Position:
-    """A 1-based line and column in a source file."""
-
-    line: int = 1
-    column: int = 1
-
-
 @dataclass(frozen=True)
 class Positions:
     """Where each key and list item of a YAML document is written, by its path.
@@ -130,9 +122,6 @@ class Positions:
             path = path[:-1]
         return Position()
 
-    def line_of(self, *path: Any) -> int:
-        return self.at(*path).line
-
 
 class Positioned:
     """For records read from YAML: where each of their fields is written."""
@@ -141,9 +130,6 @@ class Positioned:
 
     def at(self, *path: Any) -> Position:
         return self.positions.at(*path)
-
-    def line_of(self, *path: Any) -> int:
-        return self.positions.line_of(*path)
 
 
 @dataclass(frozen=True)
