@@ -67,7 +67,8 @@ CODES: tuple[Code, ...] = (
     Code("bib-duplicate-field", "An entry gives a field twice; only the first would be used.",
          "Keep one of them."),
     Code("bib-unknown-type", "An entry's type is one the reference style does not format.",
-         "Use @article, @book, @incollection, @inbook, @techreport, @report, @online or @misc."),
+         "Use `@article`, `@book`, `@incollection`, `@inbook`, `@techreport`, `@report`, `@online`"
+         " or `@misc`."),
     Code("bib-missing-field", "An entry lacks a field its type requires.",
          "Give the field, or mark an entry whose details are not known with `keywords = {incomplete}`."),
     Code("bib-bad-doi", "A DOI is not a bare DOI (10.xxxx/…).",

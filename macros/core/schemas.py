@@ -82,16 +82,19 @@ def _inlined(file: str, schema: Any) -> Any:
     if not isinstance(schema, dict):
         return schema
     if "$ref" not in schema:
-        return {key: _inlined(file, value) if key not in ("const", "enum") else value
+        return {key: {name: _inlined(file, sub) for name, sub in value.items()} if key in _SCHEMA_MAPS
+                else value if key in _DATA else _inlined(file, value)
                 for key, value in schema.items()}
     target_file, target = _target(file, schema["$ref"])
     target = _inlined(target_file, target)
     siblings = _inlined(file, {key: value for key, value in schema.items() if key != "$ref"})
-    if set(siblings) & set(target) - _ANNOTATIONS:
+    if (set(siblings) & set(target)) - _ANNOTATIONS:
         return {"allOf": [target, siblings]}
     return {**target, **siblings}
 
 
+_SCHEMA_MAPS = {"properties", "patternProperties", "$defs", "dependentSchemas"}  # name -> schema
+_DATA = {"const", "enum", "default", "examples", "required"}  # values, not schemas
 _ANNOTATIONS = {"description", "title", "$comment"}
 
 
