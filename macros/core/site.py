@@ -26,6 +26,7 @@ from .pathways import Pathway, check_pathways, load_pathways
 from .problems import Problem
 from .prompts import Prompt
 from .registry import Registry, check_registry, load_registry
+from .schemas import ID_RE
 
 
 @dataclass(frozen=True)
@@ -182,8 +183,9 @@ def _module_names(pages: list[Page]) -> Names[Page]:
     for page in pages:
         if page.module:
             modules.setdefault(page.module, page)
-    # A page with a 'module' that is not an id might be any module.
-    complete = all(page.meta_read and ("module" not in page.meta or page.module) for page in pages)
+    # A page whose 'module' is not an id (nor text at all) might have meant any module.
+    complete = all(page.meta_read and ("module" not in page.meta or ID_RE.match(page.module or ""))
+                   for page in pages)
     return Names(modules, complete=complete)
 
 
