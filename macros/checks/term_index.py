@@ -80,14 +80,14 @@ def check_term_use(site: Site, index: Mapping[str, tuple[Appearance, ...]]) -> l
     problems = []
     for term in site.terms:
         if not index.get(term.id) and not term.unused:
-            problems.append(Problem(
-                term.path, term.line_of("term"), 1, "term-unused",
+            problems.append(Problem.at(
+                term.path, term.at("term"), "term-unused",
                 f"'{term.term}' (or its forms) appears on no page",
                 "add the form the text uses to 'forms', or mark the entry 'unused: true'",
             ))
         elif index.get(term.id) and term.unused:
-            problems.append(Problem(
-                term.path, term.line_of("unused"), 1, "term-marked-unused",
+            problems.append(Problem.at(
+                term.path, term.at("unused"), "term-marked-unused",
                 f"'{term.term}' is marked unused but appears on {index[term.id][0].src}",
                 "remove 'unused: true'",
             ))

@@ -86,9 +86,7 @@ def parse_match(match: re.Match[str]) -> Citation:
     for part in match.group("group").split(";"):
         item_match = _ITEM_RE.match(part)
         if not item_match:
-            raise CitationSyntaxError(
-                f"cannot read citation item '{part.strip()}' in '{match.group(0)}'"
-            )
+            raise CitationSyntaxError(_unreadable(part.strip(), match.group(0)))
         items.append(
             CiteItem(
                 key=item_match.group("key"),
@@ -98,6 +96,17 @@ def parse_match(match: re.Match[str]) -> Citation:
             )
         )
     return Citation(tuple(items), False, match.start(), match.end(), match.group(0))
+
+
+def _unreadable(item: str, citation: str) -> str:
+    """Why a citation item cannot be read, naming a character that cannot be in a key."""
+    message = f"cannot read citation item '{item}' in '{citation}'"
+    key = re.search(r"@(" + KEY + r")(?P<next>[^\s,;])", item)
+    if key:
+        after = key[1]
+        message += (f': the character "{key["next"]}" cannot be part of a citation key (after \'@{after}\'); '
+                    "keys hold letters, digits and _ : . # $ % & - + ? < > ~ /")
+    return message
 
 
 _FENCE_RE = re.compile(r"^(?P<fence>```+|~~~+).*?^(?P=fence)[ \t]*$", re.MULTILINE | re.DOTALL)

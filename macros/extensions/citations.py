@@ -28,7 +28,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from ..core.citation_notes import NOTE_ANCHOR
-from ..core.citekeys import CITATION_PATTERN, Citation, CiteItem, parse_match
+from ..core.citekeys import CITATION_PATTERN, Citation, CitationSyntaxError, CiteItem, parse_match
 from ..core.labels import agrees_with
 from ..core.urls import anchor_link
 
@@ -52,7 +52,10 @@ class CitationInlineProcessor(InlineProcessor):
         self.extension = extension
 
     def handleMatch(self, m, data):  # noqa: N802 - Python-Markdown's API name
-        citation = parse_match(m)
+        try:
+            citation = parse_match(m)
+        except CitationSyntaxError:  # the checks report it with its place; here it stays text
+            return None, None, None
         return self.extension.render(citation), m.start(0), m.end(0)
 
 

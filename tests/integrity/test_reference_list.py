@@ -111,7 +111,9 @@ def unexplained(bib: Bibliography, formatted: Mapping[str, str], listed: Mapping
 
 @pytest.fixture(scope="module")
 def bib() -> Bibliography:
-    return load_bibliography(ROOT / "references.bib")
+    bibliography, problems = load_bibliography(ROOT / "references.bib")
+    assert problems == []
+    return bibliography
 
 
 @pytest.fixture(scope="module")
@@ -149,7 +151,7 @@ def test_the_notes_name_only_entries_that_exist(bib):
 
 
 if __name__ == "__main__":  # pragma: no cover - a maintainer's view of the comparison
-    b = load_bibliography(Path(ROOT / "references.bib"))
+    b, _problems = load_bibliography(Path(ROOT / "references.bib"))
     print("\n".join(unexplained(b, format_references(b), list_entries(b), note_rows())))
 
 

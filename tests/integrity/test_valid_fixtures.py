@@ -44,7 +44,7 @@ def test_script_in_a_bib_field_is_text(tmp_path):
     file = tmp_path / "refs.bib"
     file.write_text("@book{x2020, author = {X, Y.}, title = {<script>alert(1)</script>}, "
                     "publisher = {P}, year = {2020}}", encoding="utf-8")
-    html = format_references(load_bibliography(file))["x2020"]
+    html = format_references(load_bibliography(file)[0])["x2020"]
     assert "<script>" not in html and "&lt;script&gt;" in html
 
 
