@@ -46,11 +46,12 @@ SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 # What the cleaned HTML of a Markdown field may hold: Markdown's own output,
 # and the citation and glossary links (with the attributes the previews read).
 ALLOWED_TAGS = frozenset({"p", "br", "strong", "em", "b", "i", "code", "pre", "blockquote", "ul", "ol",
-                          "li", "hr", "a", "img", "span", "h3", "h4", "h5", "h6"})
+                          "li", "hr", "a", "img", "span", "sup", "h3", "h4", "h5", "h6"})
 ALLOWED_ATTRIBUTES: Mapping[str, set[str]] = MappingProxyType({
-    "a": {"href", "title", "class", "data-cite", "data-term"},
+    "a": {"href", "title", "class", "data-cite", "data-cite-note", "data-term"},
     "img": {"src", "alt", "title"},
     "span": {"class"},
+    "sup": {"class"},  # the note mark after a citation whose entry was corrected
     "ol": {"start"},
 })
 

@@ -9,16 +9,13 @@ from __future__ import annotations
 
 import functools
 import os
-import shutil
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: F401 - the browser, shared with tests/packages
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -36,26 +33,6 @@ def server(site_dir: Path):
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     httpd.shutdown()
     httpd.server_close()
-
-
-@pytest.fixture(scope="session")
-def chromium():
-    """A Playwright-driven Chromium (Debian's), one per test session.
-
-    Playwright starts it with a fresh, temporary profile of its own (it refuses
-    a ``--user-data-dir`` argument), so no state carries over between runs.
-    """
-    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
-        message = f"Chromium not found at {CHROMIUM}: install Debian's 'chromium' package"
-        if os.environ.get("CI"):
-            pytest.fail(message + " (CI is set, so browser tests may not be skipped)")
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def pytest_collection_modifyitems(items):

@@ -53,6 +53,3 @@ def unzip(archive: Path, destination: Path) -> Path:
         opened.extractall(destination)
     return destination
 
-
-# The browser test of the SCORM runtime uses the browser tests' Chromium.
-from tests.browser.conftest import chromium  # noqa: E402, F401
