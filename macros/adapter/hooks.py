@@ -53,6 +53,8 @@ from macros.render.reflection import reflection_markdown
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 ASSET_URL = "assets/resonance/"
+#: Shared helpers the other scripts use, loaded first and in this order; the rest follow by name.
+LOAD_FIRST = ("storage.js", "page.js")
 MODULES_JSON = "modules.json"
 MINIFY = {".js": rjsmin.jsmin, ".css": rcssmin.cssmin}
 ROOT = Path(__file__).resolve().parents[2]
@@ -79,10 +81,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     glossary = GlossaryExtension(targets=term_targets(site), glossary_page=site.paths.glossary_page,
                                  scope=scope, **urls)
     config.markdown_extensions.extend([citations, glossary])
-    for asset in sorted(ASSETS.iterdir()):
-        target = config.extra_css if asset.suffix == ".css" else config.extra_javascript
-        if asset.suffix in (".css", ".js"):
-            target.append(ASSET_URL + asset.name)
+    config.extra_css.extend(ASSET_URL + asset.name for asset in _assets(".css"))
+    config.extra_javascript.extend(ASSET_URL + asset.name for asset in _assets(".js"))
     redirects = config.plugins.get("redirects")
     if redirects is not None and site.registry:
         modules = {page.module: page.src for page in site.modules}
@@ -91,6 +91,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     packages = bool(_resonance(config).get("packages"))
     set_current(BuildState(site, formatted, citations, glossary, config.use_directory_urls, packages))
     return config
+
+
+def _assets(suffix: str) -> list[Path]:
+    """Our stylesheets or scripts, in the order pages load them: ``LOAD_FIRST``, then by name."""
+    found = sorted(asset for asset in ASSETS.iterdir() if asset.suffix == suffix)
+    first = [ASSETS / name for name in LOAD_FIRST if (ASSETS / name) in found]
+    return first + [asset for asset in found if asset not in first]
 
 
 def _refuse_site_dir(config: MkDocsConfig, paths: SitePaths) -> None:
@@ -149,10 +156,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     state = current()
     if IFRAME_WORKER_URL in config.extra.get("polyfills", []):
         files.append(File.generated(config, IFRAME_WORKER_URL, abs_src_path=str(IFRAME_WORKER)))
-    for asset in sorted(ASSETS.iterdir()):
-        if asset.suffix in MINIFY:  # published minified; the sources stay readable
-            content = MINIFY[asset.suffix](asset.read_text(encoding="utf-8"))
-            files.append(File.generated(config, ASSET_URL + asset.name, content=content))
+    for asset in (*_assets(".css"), *_assets(".js")):  # published minified; the sources stay readable
+        content = MINIFY[asset.suffix](asset.read_text(encoding="utf-8"))
+        files.append(File.generated(config, ASSET_URL + asset.name, content=content))
     bib = state.site.paths.root / state.site.paths.bibliography
     files.append(File.generated(config, bib.name, abs_src_path=str(bib)))
     site, urls = state.site, state.directory_urls
@@ -341,7 +347,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     out = Path(config.site_dir) / MODULES_JSON
     out.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     if state.packages:
-        scripts = tuple(ASSET_URL + a.name for a in sorted(ASSETS.iterdir()) if a.suffix == ".js")
+        scripts = tuple(ASSET_URL + asset.name for asset in _assets(".js"))
         settings = Settings(_article(config), config.site_author or "", config.site_url or "",
                             config.use_directory_urls, scripts)
         try:

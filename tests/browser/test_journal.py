@@ -7,6 +7,7 @@ type into the journal while recording every request the page makes.
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 
 @pytest.fixture
@@ -43,11 +44,10 @@ def test_journal_answers_stay_in_the_browser(page, server):
     assert page.locator(".journal-notice").first.is_visible()
     box = prompt.locator("textarea")
     box.fill("Slowing down and noticing how I felt in the room.")
-    box.press("End")
-    page.wait_for_timeout(700)
+    expect(prompt.locator(".journal-saved")).to_have_text("Saved in this browser.")
     stored = page.evaluate("JSON.parse(localStorage.getItem('resonance:journal'))")
-    assert stored[prompt_id]["a"] == "Slowing down and noticing how I felt in the room."
-    assert "Saved in this browser." in prompt.inner_text()
+    assert stored["version"] == 2
+    assert stored["entries"][prompt_id]["answer"] == "Slowing down and noticing how I felt in the room."
     assert requests == [], f"typing in the journal made requests: {requests}"
 
     page.goto(server + "journal/")
@@ -79,5 +79,48 @@ def test_all_requests_stay_on_this_site(page, server):
     page.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))
     page.goto(server + "pathways/manager/?layer=manager")
     page.locator(".prompt textarea").first.fill("A private note.")
-    page.wait_for_timeout(600)
+    expect(page.locator(".journal-saved").first).to_have_text("Saved in this browser.")
     assert hosts == {urlsplit(server).netloc}
+
+
+# The journal as version 1 of the site stored it, before the format had a version:
+# {PROMPT_ID: {q: question, a: answer, m: module, l: layer, p: pathway id,
+#  pt: pathway title, mt: module title (with the heading's permalink mark), t: saved}}.
+OLD_JOURNAL = {
+    "attunement-practitioner-1": {
+        "q": "Think of a time you felt closely attuned to a young person. What helped?",
+        "a": "Sitting side by side, not across a desk.\nLetting the silence be.",
+        "m": "attunement", "l": "practitioner", "p": "practitioner", "pt": "Pathway for practitioners",
+        "mt": "The capacity for attunement¶", "t": "2026-11-02T09:30:00.000Z"},
+    "analysis-manager-1": {
+        "q": "Where does your team make time for analysis?", "a": "Mostly in the car between visits.",
+        "m": "analysis", "l": "manager", "p": "", "pt": "", "mt": "The capacity for analysis",
+        "t": "2026-11-20T17:05:00.000Z"},
+}
+
+
+def test_an_old_journal_is_migrated_and_every_answer_kept(page, server):
+    """A journal saved before the format had a version survives the upgrade:
+    it is rewritten as version 2 with every answer, the answers show beside
+    their prompts and on the journal page, and the permalink mark is gone."""
+    import json
+
+    page.goto(server + "journal/")
+    page.evaluate("journal => localStorage.setItem('resonance:journal', journal)", json.dumps(OLD_JOURNAL))
+    page.goto(server + "article/attunement/")
+    box = page.locator("#attunement-practitioner-1 textarea")
+    expect(box).to_have_value(OLD_JOURNAL["attunement-practitioner-1"]["a"])
+    stored = page.evaluate("JSON.parse(localStorage.getItem('resonance:journal'))")
+    assert stored["version"] == 2
+    assert set(stored["entries"]) == set(OLD_JOURNAL)
+    for prompt_id, old in OLD_JOURNAL.items():
+        entry = stored["entries"][prompt_id]
+        assert (entry["question"], entry["answer"], entry["module"], entry["layer"], entry["saved"]) == (
+            old["q"], old["a"], old["m"], old["l"], old["t"])
+    assert stored["entries"]["attunement-practitioner-1"]["moduleTitle"] == "The capacity for attunement"
+
+    page.goto(server + "journal/")
+    journal = page.locator("#journal")
+    expect(journal).to_contain_text("Letting the silence be.")
+    expect(journal).to_contain_text("Mostly in the car between visits.")
+    assert "¶" not in journal.inner_text()

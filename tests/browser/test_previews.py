@@ -1,4 +1,4 @@
-"""Term and citation previews (macros/assets/preview.js) with keyboard, touch,
+"""Term and citation previews (macros/assets/previews.js) with keyboard, touch,
 mouse, and without JavaScript, on a module page.
 
 A preview must work for every way of reading: it opens on keyboard focus and
