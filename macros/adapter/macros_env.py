@@ -22,6 +22,7 @@ from macros.render.pathway_page import pathways_table as render_pathways_table
 from macros.render.references_page import references_html
 from macros.render.safe import markdown_text as inert
 from macros.render.safe import render_markdown, restricted_markdown
+from macros.render.time_text import module_time_text
 
 
 def _generated(markdown: str) -> str:
@@ -111,12 +112,13 @@ def define_env(env) -> None:
     def module_catalogue() -> str:
         """Every module in a table: id, title, part, reading time, objectives."""
         site = current().site
-        rows = ["| Module id | Module | Part | Reading time | Objectives |", "|---|---|---|---|---|"]
+        rows = ["| Module id | Module | Part | Time | Objectives |", "|---|---|---|---|---|"]
         for page in site.modules:
             link = f"[{inert(page.title)}]({source_link(env.page.file.src_uri, page.src)})"
             objectives = "<br>".join(inert(o) for o in page.meta.get("objectives", []))
+            time = module_time_text(page.reading_minutes, site.reflection_minutes(page))
             rows.append(f"| `{page.module}` | {link} | {inert(page.meta.get('section', ''))} | "
-                        f"{page.reading_minutes} min | {objectives} |")
+                        f"{time} | {objectives} |")
         return _generated("\n".join(rows))
 
     @env.macro

@@ -1,8 +1,9 @@
 """Pathways: ordered routes through the modules, one YAML file each.
 
 A pathway is written for one layer of the system. Each step names a module,
-what to focus on there and why, the time it takes, and the prompts (for that
-layer) to reflect on; the pathway ends with how to take the work into
+what to focus on there and why, and the prompts (for that layer) to reflect
+on; its time comes from the module and the prompts (see :mod:`.timing`)
+unless the pathway gives its own, with a reason; the pathway ends with how to take the work into
 supervision, team meetings or partnership boards. The checks name the file
 and line of anything that does not resolve.
 """
@@ -21,10 +22,11 @@ from .source import Position, Positioned, Positions, load_yaml_file
 @dataclass(frozen=True)
 class Step:
     module: str
-    minutes: int
     focus: str  # Markdown
     prompts: tuple[str, ...]
     place: Position
+    minutes: int | None = None  # the pathway's own figure, instead of the time model's
+    minutes_reason: str = ""  # why it differs (required with ``minutes``)
 
 
 @dataclass(frozen=True)
@@ -39,11 +41,6 @@ class Pathway(Positioned):
     closing: str  # Markdown
     positions: Positions
 
-    @property
-    def minutes(self) -> int:
-        return sum(step.minutes for step in self.steps)
-
-
 
 def load_pathway(file: Path, display_root: Path) -> tuple[Pathway | None, list[Problem]]:
     """One pathway, checked against ``schemas/pathway.schema.json``; ``None`` if it is not valid."""
@@ -55,8 +52,9 @@ def load_pathway(file: Path, display_root: Path) -> tuple[Pathway | None, list[P
     if not verdict.ok():
         return None, problems
     data, positions = document.data, document.positions
-    steps = tuple(Step(item["module"], item["minutes"], item["focus"].strip(), tuple(item["prompts"]),
-                       positions.at("steps", index))
+    steps = tuple(Step(item["module"], item["focus"].strip(), tuple(item["prompts"]),
+                       positions.at("steps", index), item.get("minutes"),
+                       (item.get("minutes_reason") or "").strip())
                   for index, item in enumerate(data["steps"]))
     return Pathway(file.stem, path, data["title"].strip(), data["layer"], data["audience"].strip(),
                    (data.get("introduction") or "").strip(), steps, data["closing"].strip(),

@@ -14,10 +14,11 @@ from urllib.parse import urlsplit
 
 from ..core.pages import Page
 from ..core.site import Site
+from ..core.timing import MINUTES_PER_PROMPT, WORDS_PER_MINUTE
 from ..core.urls import page_url
 from ..core.uses import TermUse
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 
 
 def citation_text(page: Page, article: Mapping[str, Any], url: str) -> str:
@@ -55,6 +56,7 @@ def module_record(site: Site, page: Page, uses: Sequence[TermUse], article: Mapp
         "section": str(page.meta.get("section", "")),
         "url": url,
         "reading_minutes": page.reading_minutes,
+        "reflection_minutes": site.reflection_minutes(page),
         "objectives": list(page.meta.get("objectives", [])),
         "key_points": list(page.meta.get("key_points", [])),
         "terms": [{"id": t, "term": site.term(t).term} for t in term_ids if site.term(t)],
@@ -72,6 +74,7 @@ def modules_json(site: Site, uses: Mapping[str, Sequence[TermUse]], article: Map
         "schema_version": SCHEMA_VERSION,
         "title": article.get("title", ""),
         "authors": list(article.get("authors", [])),
+        "time_model": {"words_per_minute": WORDS_PER_MINUTE, "minutes_per_prompt": MINUTES_PER_PROMPT},
         "modules": [module_record(site, page, uses.get(page.src, ()), article, base_url)
                     for page in site.modules],
     }

@@ -19,6 +19,7 @@ from .reflection import journal_notice, prompt_html
 from .safe import field_html
 from .safe import html_text as escape
 from .safe import markdown_text as inert
+from .time_text import step_time_text
 
 PATHWAYS_FOLDER = "pathways"
 
@@ -47,7 +48,7 @@ def pathway_markdown(site: Site, pathway: Pathway, url_for: Callable[[str], str]
     if pathway.introduction:
         parts += [field_html("pathway", "introduction", pathway.introduction), ""]
     parts += [
-        f"**Time:** about {pathway.minutes} minutes in {steps} steps"
+        f"**Time:** about {site.pathway_minutes(pathway)} minutes in {steps} steps"
         + (f", for {inert(layer.name.lower())}" if layer else "") + ".", "",
         *([DOWNLOADS_SLOT, ""] if downloads else []),
         '<p class="pathway-progress" aria-live="polite"></p>', "",
@@ -60,7 +61,10 @@ def pathway_markdown(site: Site, pathway: Pathway, url_for: Callable[[str], str]
             f'<div class="pathway-step" data-step="{escape(step.module)}" markdown>', "",
             f"## Step {number}: {inert(module.title)} {{ #step-{number} }}", "",
             f'<p class="step-meta"><a href="{escape(url_for(module.src))}">Read the module</a> '
-            f"· about {step.minutes} minutes</p>", "",
+            f"· {escape(step_time_text(site.step_time(step)))}"
+            + (f' <span class="step-reason">({escape(step.minutes_reason)})</span>'
+               if step.minutes_reason else "")
+            + "</p>", "",
             '<div class="step-focus">', field_html("pathway", "steps.focus", "**Focus.** " + step.focus),
             "</div>", "",
             '<ol class="prompts">',
@@ -79,7 +83,8 @@ def pathways_table(site: Site, url_for: Callable[[str], str]) -> str:
         layer = next((lay.name for lay in site.framework.layers if lay.id == pathway.layer), pathway.layer)
         link = f'<a href="{escape(url_for(pathway_src(pathway)))}?layer={escape(pathway.layer)}">' \
                f"{inert(pathway.title)}</a>"
-        rows.append(f"| {link} | {inert(layer)} | {len(pathway.steps)} | about {pathway.minutes} minutes |")
+        rows.append(f"| {link} | {inert(layer)} | {len(pathway.steps)} | "
+                    f"about {site.pathway_minutes(pathway)} minutes |")
     return "\n".join(rows)
 
 

@@ -79,10 +79,21 @@ def test_an_unknown_field_is_placed_at_its_key_with_a_suggestion():
 
 def test_a_missing_field_names_it_and_says_what_it_is():
     problems = check(PATHWAY, "title: T\nlayer: l\naudience: A\nsteps:\n"
-                              "  - {module: m, minutes: 5, prompts: []}\nclosing: C\n")[1]
+                              "  - {module: m, prompts: []}\nclosing: C\n")[1]
     assert places(problems) == [(5, 5, "pathway-missing-field")]
     assert problems[0].message == "step 1: missing 'focus'"
     assert problems[0].hint.startswith("add 'focus:' (What to focus on")
+
+
+def test_a_field_given_without_the_field_it_needs_is_named_at_its_place():
+    """A step's own time needs its reason, and a reason needs the time (dependentRequired)."""
+    problems = check(PATHWAY, "title: T\nlayer: l\naudience: A\nclosing: C\nsteps:\n"
+                              "  - module: m\n    minutes: 12\n    focus: F\n    prompts: []\n"
+                              "  - module: m\n    minutes_reason: R\n    focus: F\n    prompts: []\n")[1]
+    assert places(problems) == [(7, 5, "pathway-missing-field"), (11, 5, "pathway-missing-field")]
+    assert [p.message for p in problems] == ["step 1: 'minutes' is given without 'minutes_reason'",
+                                             "step 2: 'minutes_reason' is given without 'minutes'"]
+    assert problems[0].hint.startswith("add 'minutes_reason:' (Why the step takes")
 
 
 def test_a_wrong_type_says_what_was_wanted_and_found():
@@ -159,7 +170,7 @@ def test_a_number_as_a_key_is_a_key_not_a_list_position():
 
 def test_the_verdict_marks_what_is_above_and_below_a_problem():
     verdict, _ = check(PATHWAY, "title: T\nlayer: l\naudience: A\nclosing: C\nsteps:\n"
-                                "  - {module: m, minutes: 5, focus: F, prompts: []}\n"
-                                "  - {module: m, minutes: 0, focus: F, prompts: []}\n")
+                                "  - {module: m, minutes: 5, minutes_reason: R, focus: F, prompts: []}\n"
+                                "  - {module: m, minutes: 0, minutes_reason: R, focus: F, prompts: []}\n")
     assert verdict.ok("steps", 0) and not verdict.ok("steps", 1) and not verdict.ok("steps")
     assert not verdict.ok() and verdict.ok("title")
