@@ -48,6 +48,7 @@ from macros.render.glossary_page import fill_appears_in
 from macros.render.module_card import card_html, fill_card
 from macros.render.module_intro import insert_after_title, module_intro
 from macros.render.modules_data import module_record, modules_json
+from macros.render.pathway_bar import BAR_SLOT, fill_bars
 from macros.render.pathway_page import pathway_markdown, pathway_src
 from macros.render.reflection import reflection_markdown
 
@@ -248,11 +249,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     state.citations.set_page(page.file.src_uri, state.also_cited.get(page.file.src_uri, ()))
     model_page = state.site.page(page.file.src_uri)
     state.glossary.set_page(page.file.src_uri, model_page.links_terms if model_page else True)
-    markdown = insert_after_title(markdown, module_intro(page.meta))
-    if model_page and model_page.reflection:
+    if not (model_page and model_page.module):
+        return markdown
+    top = BAR_SLOT.format(position="top")
+    markdown = insert_after_title(markdown, top + "\n\n" + module_intro(page.meta))
+    if model_page.reflection:
         journal = relative_url(page.file.src_uri, state.site.paths.journal_page, state.directory_urls)
         markdown += "\n\n" + reflection_markdown(model_page.reflection, state.site.framework.layers, journal)
-    return markdown
+    return markdown + "\n\n" + BAR_SLOT.format(position="end") + "\n"
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -325,6 +329,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
                          relative_url(src, site.paths.glossary_page, state.directory_urls),
                          relative_url(src, "references.md", state.directory_urls))
         output = fill_card(output, model_page.module, card)
+        output = fill_bars(output, site, model_page.module,
+                           lambda target: relative_url(src, target, state.directory_urls))
     try:
         return apply_policy(output, _frame_scripts(output, config))
     except ValueError as error:

@@ -20,6 +20,7 @@ from macros.render.glossary_page import glossary_markdown
 from macros.render.pathway_page import layer_choice as render_layer_choice
 from macros.render.pathway_page import pathways_table as render_pathways_table
 from macros.render.references_page import references_html
+from macros.render.routes_data import routes_script
 from macros.render.safe import markdown_text as inert
 from macros.render.safe import render_markdown, restricted_markdown
 from macros.render.time_text import module_time_text
@@ -97,6 +98,17 @@ def define_env(env) -> None:
     def layer_choice() -> str:
         """Links that set the reader's layer and open its pathway in one click."""
         return _generated(render_layer_choice(current().site, _url_for))
+
+    @env.macro
+    def site_routes() -> str:
+        """The pathways and modules as inert JSON, for the page's scripts (see routes_data.py)."""
+        return routes_script(current().site, _url_for)
+
+    @env.macro
+    def continue_where_you_left_off() -> str:
+        """Where the script offers to continue the reader's pathway (empty and hidden until then)."""
+        return ('<section class="pathway-continue" aria-labelledby="continue" data-search-exclude hidden>'
+                "</section>\n\n" + routes_script(current().site, _url_for))
 
     @env.macro
     def courses_table() -> str:

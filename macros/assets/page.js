@@ -38,5 +38,15 @@
     return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
   }
 
-  resonance.page = Object.freeze({ element, onLoad, queryParameter, longDate });
+  /** The site's pathways and modules, where the page carries them (render/routes_data.py), or null. */
+  function routes() {
+    const block = document.getElementById('resonance-routes');
+    try {
+      return block ? JSON.parse(block.textContent) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  resonance.page = Object.freeze({ element, onLoad, queryParameter, longDate, routes });
 })();

@@ -77,7 +77,7 @@ def test_pathway_progress_is_kept(page, server):
 def test_all_requests_stay_on_this_site(page, server):
     hosts = set()
     page.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))
-    page.goto(server + "pathways/manager/?layer=manager")
+    page.goto(server + "article/analysis/?pathway=manager")
     page.locator(".prompt textarea").first.fill("A private note.")
     expect(page.locator(".journal-saved").first).to_have_text("Saved in this browser.")
     assert hosts == {urlsplit(server).netloc}

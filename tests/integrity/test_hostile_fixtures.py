@@ -84,7 +84,7 @@ class Page(HTMLParser):
                 self.defects.append(f"<{tag} {name}={value!r}>: a script address")
         if tag == "img" and dict(attrs).get("src") == "x":
             self.defects.append("<img src=x>: the payload became an element")
-        if tag == "script" and "src" not in dict(attrs):
+        if tag == "script" and "src" not in dict(attrs) and _runs(dict(attrs)):
             self.script = []
         if tag not in VOID:
             classes = set((dict(attrs).get("class") or "").split())
@@ -113,6 +113,12 @@ class Page(HTMLParser):
 
     def all_text(self) -> str:
         return " ".join("".join(self.all).split())
+
+
+def _runs(attrs: dict) -> bool:
+    """Whether a browser runs a script of this type (a JSON data block never runs)."""
+    kind = (attrs.get("type") or "").strip().lower()
+    return kind in {"", "text/javascript", "application/javascript", "module"}
 
 
 def parse(html: str) -> Page:

@@ -66,5 +66,5 @@ def test_pathway_steps_add_reading_and_their_prompts(site_dir, model, catalogue)
             assert minutes == reading + reflecting, (pathway.id, module)
             total += minutes
             checked += 1
-        assert f"about {total} minutes" in text_of(page), pathway.id
+        assert f"About {total} minutes" in text_of(page), pathway.id
     assert checked >= 40
