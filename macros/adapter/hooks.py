@@ -45,12 +45,12 @@ from macros.render.course_page import course_markdown, course_src
 from macros.render.csp import apply_policy, frame_worker_script
 from macros.render.framework_page import overview_markdown, overview_src, part_markdown, part_src
 from macros.render.glossary_page import fill_appears_in
-from macros.render.module_card import card_html, fill_card
+from macros.render.module_card import CARD_SLOT, card_html, fill_card
 from macros.render.module_intro import insert_after_title, module_intro
 from macros.render.modules_data import module_record, modules_json
 from macros.render.pathway_bar import BAR_SLOT, fill_bars
 from macros.render.pathway_page import pathway_markdown, pathway_src
-from macros.render.reflection import reflection_markdown
+from macros.render.reflection import lens_markdown, reflection_markdown
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 ASSET_URL = "assets/resonance/"
@@ -251,12 +251,18 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     state.glossary.set_page(page.file.src_uri, model_page.links_terms if model_page else True)
     if not (model_page and model_page.module):
         return markdown
-    top = BAR_SLOT.format(position="top")
-    markdown = insert_after_title(markdown, top + "\n\n" + module_intro(page.meta))
+    # For readers, in this order: where they are in their pathway, what the module offers,
+    # what it means for them, the authors' text, the prompts, what next; then the trainers' card.
+    layers = state.site.framework.layers
+    top = [BAR_SLOT.format(position="top"), module_intro(page.meta)]
+    if model_page.reflection:
+        top.append(lens_markdown(model_page.reflection, layers))
+    markdown = insert_after_title(markdown, "\n\n".join(top))
     if model_page.reflection:
         journal = relative_url(page.file.src_uri, state.site.paths.journal_page, state.directory_urls)
-        markdown += "\n\n" + reflection_markdown(model_page.reflection, state.site.framework.layers, journal)
-    return markdown + "\n\n" + BAR_SLOT.format(position="end") + "\n"
+        markdown += "\n\n" + reflection_markdown(model_page.reflection, layers, journal, model_page.title)
+    end = [BAR_SLOT.format(position="end"), CARD_SLOT.format(id=escape(model_page.module))]
+    return markdown + "\n\n" + "\n\n".join(end) + "\n"
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

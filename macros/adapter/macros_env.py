@@ -95,9 +95,11 @@ def define_env(env) -> None:
         return _generated(render_pathways_table(current().site, _url_for))
 
     @env.macro
-    def layer_choice() -> str:
-        """Links that set the reader's layer and open its pathway in one click."""
-        return _generated(render_layer_choice(current().site, _url_for))
+    def layer_choice(read_words: str = "", read_page: str = "", read_detail: str = "") -> str:
+        """Links that set the reader's layer and open its pathway in one click; with ``read_page``,
+        a last link to read without a pathway (its words and what it is given by the page)."""
+        read = (read_words, read_page, read_detail) if read_page else None
+        return _generated(render_layer_choice(current().site, _url_for, read))
 
     @env.macro
     def site_routes() -> str:

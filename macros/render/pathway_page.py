@@ -144,15 +144,30 @@ def pathways_table(site: Site, url_for: Callable[[str], str]) -> str:
     return "\n".join(rows)
 
 
-def layer_choice(site: Site, url_for: Callable[[str], str]) -> str:
-    """One link per layer that sets the reader's layer and opens its pathway."""
+def layer_choice(site: Site, url_for: Callable[[str], str], read: tuple[str, str, str] | None = None) -> str:
+    """The home page's one way to start: a choice of role in the reader's own words.
+
+    Each opens that layer's pathway and sets the reader's layer (``?layer=``);
+    ``read`` adds a last choice for reading without a pathway: (words, docs
+    path, what it is).
+    """
     items = []
     for layer in site.framework.layers:
         pathway = next((p for p in site.pathways if p.layer == layer.id), None)
         if pathway is None:
             continue
         href = f"{url_for(pathway_src(pathway))}?layer={layer.id}"
-        level = f" ({escape(layer.level)})" if layer.level else ""
-        items.append(f'<li><a class="md-button" data-layer-choice="{escape(layer.id)}" '
-                     f'href="{escape(href)}">{escape(layer.name)}</a>{level}</li>')
+        sittings = len(pathway.sittings)
+        detail = (f"{sittings} short sitting{'s' * (sittings != 1)}, "
+                  f"about {minutes(site.pathway_minutes(pathway))} in all")
+        items.append(_choice(href, layer.choice, detail, f' data-layer-choice="{escape(layer.id)}"'))
+    if read:
+        words, target, detail = read
+        items.append(_choice(url_for(target), words, detail, ' data-read-choice'))
     return '<ul class="layer-choice">\n' + "\n".join(items) + "\n</ul>"
+
+
+def _choice(href: str, words: str, detail: str, data: str) -> str:
+    return (f'<li><a class="layer-choice__link" href="{escape(href)}"{data}>'
+            f'<span class="layer-choice__words">{escape(words)}</span>'
+            f'<span class="layer-choice__detail">{escape(detail)}</span></a></li>')

@@ -20,22 +20,57 @@ def page(chromium, server):
 
 def test_layer_from_link_is_remembered_and_comes_first(page, server):
     page.goto(server + "article/attunement/?layer=manager")
+    lens = page.locator(".lens-block")
+    expect(lens.locator("h2")).to_contain_text("What this means for you as a manager")
+    expect(lens.locator(".reading-as")).to_have_text("Reading as: manager · Change")
+    expect(lens.locator(".lens:visible")).to_have_count(1)
+    assert lens.locator(".lens:visible").get_attribute("data-layer") == "manager"
     first = page.locator(".reflect .layer-lens").first
     assert first.get_attribute("data-layer") == "manager"
     assert page.locator("details.other-layers .layer-lens").count() == 3
     assert page.evaluate("localStorage.getItem('resonance:layer')") == '"manager"'
     page.goto(server + "article/analysis/")
     assert page.locator(".reflect .layer-lens").first.get_attribute("data-layer") == "manager"
+    expect(page.locator(".lens-block h2")).to_contain_text("What this means for you as a manager")
 
 
-def test_without_a_layer_all_layers_show(page, server):
+def test_without_a_layer_all_layers_show_and_the_choice_is_offered(page, server):
     page.goto(server + "article/attunement/")
     assert page.locator("details.other-layers").count() == 0
     assert page.locator(".layer-lens").count() == 4
+    expect(page.locator(".lens-block .lens:visible")).to_have_count(4)
+    expect(page.locator(".role-choice")).to_be_visible()
+    expect(page.locator(".role-choice button")).to_have_text([
+        "I work directly with young people", "I manage or supervise practitioners",
+        "I lead a service or partnership", "I shape policy"])
+
+
+def test_the_switcher_changes_role_in_place(page, server):
+    """"Change" opens the roles; choosing one updates the lens, the heading and the prompts'
+    order without leaving the page, and returns focus to "Change"."""
+    page.goto(server + "article/attunement/?layer=practitioner")
+    change = page.get_by_role("button", name="Change")
+    expect(change).to_have_attribute("aria-expanded", "false")
+    change.click()
+    expect(change).to_have_attribute("aria-expanded", "true")
+    expect(page.get_by_role("button", name="I work directly with young people")).to_have_attribute(
+        "aria-pressed", "true")
+    page.get_by_role("button", name="I lead a service or partnership").click()
+    expect(page.locator(".lens-block h2")).to_contain_text("What this means for you as a leader")
+    expect(page.locator(".role-choice")).to_be_hidden()
+    expect(change).to_be_focused()
+    assert page.locator(".reflect .layer-lens").first.get_attribute("data-layer") == "leader"
+    assert page.locator("details.other-layers .layer-lens").count() == 3
+    assert page.locator(".reflect details.other-layers").count() == 1
+    assert page.evaluate("localStorage.getItem('resonance:layer')") == '"leader"'
 
 
 def test_journal_answers_stay_in_the_browser(page, server):
     page.goto(server + "article/attunement/")
+    # Material's search worker loads its index in the background: let it finish first, so
+    # that only what typing causes is recorded (a fixed wait would depend on the machine).
+    page.wait_for_function("() => !document.querySelector('.md-search-result__meta')"
+                           ".textContent.includes('Initializing')")
     page.wait_for_load_state("networkidle")
     requests = []
     page.on("request", lambda request: requests.append(request.url))

@@ -168,3 +168,21 @@ def test_without_javascript_the_pathway_page_links_every_step_in_order(browse, s
     page.goto(server + module_url(model, pathway.steps[0].module) + "?pathway=practitioner")
     expect(page.locator(".pathway-bar:visible")).to_have_count(0)
     expect(page.locator(".md-footer__inner")).to_be_visible()
+
+
+def test_the_home_pages_first_screen_offers_one_way_to_start(browse, server, model):
+    """At 390x844: what this is, then the roles in plain words and "Just read the article",
+    every one of them within the first screen; no second list of places to start."""
+    page = browse(PHONE)
+    page.goto(server)
+    choices = page.locator(".layer-choice a")
+    expect(choices).to_have_count(len(model.pathways) + 1)
+    words = [layer.choice for layer in model.framework.layers]
+    expect(page.locator(".layer-choice__words")).to_have_text([*words, "Just read the article"])
+    for index in range(choices.count()):
+        box = choices.nth(index).bounding_box()
+        assert box["y"] + box["height"] <= 844, f"choice {index + 1} ends at {box['y'] + box['height']} px"
+    assert page.locator(".home-lead").bounding_box()["y"] < page.locator(".layer-choice").bounding_box()["y"]
+    assert page.locator("article ol a[href*='article/']").count() == 0  # no "Where to start" list
+    choices.first.click()
+    expect(page).to_have_url(re.compile(r"/pathways/practitioner/\?layer=practitioner$"))

@@ -40,22 +40,57 @@ def test_prompt_ids_are_unique_and_stable(model, root):
 
 def test_prompt_text_is_escaped_never_markup(site_dir, model):
     from macros.core.prompts import ModuleReflection, Prompt
-    from macros.render.reflection import reflection_markdown
+    from macros.render.reflection import lens_markdown, reflection_markdown
 
     evil = Prompt("x-1", "practitioner", "<script>alert(1)</script> & you?", "b", "m", "p", 1)
-    html = reflection_markdown(ModuleReflection({"practitioner": "<b>lens</b>"}, (evil,)),
-                               model.framework.layers, "../journal/")
-    assert "<script>" not in html and "&lt;script&gt;" in html and "&lt;b&gt;lens" in html
+    reflection = ModuleReflection({"practitioner": "<b>lens</b>"}, (evil,))
+    html = reflection_markdown(reflection, model.framework.layers, "../journal/", '<i>"title"</i>')
+    assert "<script>" not in html and "&lt;script&gt;" in html and "<i>" not in html
+    assert "&lt;b&gt;lens" in lens_markdown(reflection, model.framework.layers)
 
 
 def test_lens_for_every_layer_and_no_js_shows_all(site_dir, model):
+    """Near the top, "What this means for you": a lens for every layer, each labelled and none
+    hidden in the HTML (without JavaScript every reader sees them all); after the text, the
+    prompts for every layer, none folded in the HTML either (folding is the script's job)."""
     page = model.module("attunement")
     collector = scan(html_of(site_dir, page.src))
-    lenses = [a["data-layer"] for t, a in collector.tags if "layer-lens" in a.get("class", "")]
-    assert lenses == list(model.framework.layer_ids)
-    # Nothing is hidden in the HTML itself: folding is the script's job.
+    lenses = [a for t, a in collector.tags if "lens" in a.get("class", "").split()]
+    assert [a["data-layer"] for a in lenses] == list(model.framework.layer_ids)
+    layers = {layer.id: layer for layer in model.framework.layers}
+    for lens in lenses:
+        layer = layers[lens["data-layer"]]
+        assert (lens["data-role"], lens["data-choice"]) == (layer.role, layer.choice)
+        assert "hidden" not in lens
+    blocks = [a["data-layer"] for t, a in collector.tags if "layer-lens" in a.get("class", "")]
+    assert blocks == list(model.framework.layer_ids)
     html = html_of(site_dir, page.src).read_text(encoding="utf-8")
-    assert "<details" not in html.split('id="reflect"')[1].split("page-references")[0]
+    reflect = html.split('<div class="reflect', 1)[1].split('<nav class="pathway-bar', 1)[0]
+    assert "<details" not in reflect and "<textarea" not in reflect
+
+
+def test_module_pages_put_the_readers_parts_in_order(site_dir, model):
+    """Title, pathway bar, objectives and key points (open), what it means for you, the
+    authors' text, the prompts, the pathway bar again, then the trainers' card (folded)
+    and the works cited."""
+    for page in model.modules:
+        html = html_of(site_dir, page.src).read_text(encoding="utf-8")
+        article = html.split('<article class="md-content__inner', 1)[1]
+        marks = ['<h1', 'class="pathway-bar pathway-bar--top', 'class="admonition abstract module-intro',
+                 'class="lens-block', 'id="reflect"', 'class="pathway-bar pathway-bar--end',
+                 'class="module-card', 'class="page-references']
+        if not page.citations:
+            marks.remove('class="page-references')
+        if not any(step.module == page.module for p in model.pathways for step in p.steps):
+            marks = [m for m in marks if "pathway-bar" not in m]
+        places = [article.find(mark) for mark in marks]
+        assert all(place >= 0 for place in places), (page.src, dict(zip(marks, places, strict=True)))
+        assert places == sorted(places), (page.src, marks, places)
+        intro = article.split('class="admonition abstract module-intro', 1)[1].split("</div>", 1)[0]
+        assert "<details" not in intro and "Key points" in intro
+        for point in page.meta["key_points"][:1] + page.meta["objectives"][:1]:
+            assert escape(point, quote=False)[:40] in intro, page.src
+        assert '<details class="module-card' in article
 
 
 def test_pathway_pages_have_sittings_steps_time_and_prompts(site_dir, model, root):
