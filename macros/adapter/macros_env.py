@@ -38,6 +38,10 @@ def _generated(markdown: str) -> str:
 def define_env(env) -> None:
     """Register the site's macros with mkdocs-macros."""
 
+    def _article() -> dict:
+        """The article the edition presents, as the engine's config names it."""
+        return ((env.conf.get("extra") or {}).get("resonance") or {}).get("article") or {}
+
     def _url_for(target_src: str) -> str:
         state = current()
         return relative_url(env.page.file.src_uri, target_src, state.directory_urls)
@@ -104,13 +108,13 @@ def define_env(env) -> None:
     @env.macro
     def site_routes() -> str:
         """The pathways and modules as inert JSON, for the page's scripts (see routes_data.py)."""
-        return routes_script(current().site, _url_for)
+        return routes_script(current().site, _url_for, _article())
 
     @env.macro
     def continue_where_you_left_off() -> str:
         """Where the script offers to continue the reader's pathway (empty and hidden until then)."""
         return ('<section class="pathway-continue" aria-labelledby="continue" data-search-exclude hidden>'
-                "</section>\n\n" + routes_script(current().site, _url_for))
+                "</section>\n\n" + routes_script(current().site, _url_for, _article()))
 
     @env.macro
     def courses_table() -> str:

@@ -4,6 +4,7 @@ Everything a reader chooses or writes must stay in their browser: these tests
 type into the journal while recording every request the page makes.
 """
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -88,13 +89,31 @@ def test_journal_answers_stay_in_the_browser(page, server):
     page.goto(server + "journal/")
     journal = page.locator("#journal")
     assert "Slowing down and noticing" in journal.inner_text()
+    # Each entry is dated and links back to its prompt.
+    entry = journal.locator(".journal-entry").first
+    expect(entry.locator(".journal-meta")).to_contain_text(re.compile(r"Written on \d{1,2} [A-Z][a-z]+ \d{4}\."))
+    back = entry.get_by_role("link", name="Go to this prompt")
+    assert back.get_attribute("href").endswith(f"#{prompt_id}")
+    # Downloading comes first and is the main action; deleting is a quiet link-like button.
+    download_button = page.get_by_role("button", name="Download your notes")
+    delete = page.get_by_role("button", name="Delete all my answers and progress")
+    assert download_button.evaluate("b => b.classList.contains('md-button--primary')")
+    assert not delete.evaluate("b => b.classList.contains('md-button')")
+    assert download_button.bounding_box()["y"] < delete.bounding_box()["y"]
     with page.expect_download() as download:
-        page.get_by_role("button", name="Export as a Markdown file").click()
+        download_button.click()
+    assert download.value.suggested_filename.endswith(".txt")
     exported = open(download.value.path(), encoding="utf-8").read()
-    assert exported.startswith("# My reflection journal") and "Slowing down and noticing" in exported
+    assert exported.startswith("# My reflection journal") and "> Slowing down and noticing" in exported
+    assert re.search(r"Written on \d{1,2} [A-Z][a-z]+ \d{4}\.", exported), exported
+    assert "¶" not in exported and "**" not in exported and "<" not in exported
+    # Deleting is confirmed: dismissing the question keeps everything.
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    delete.click()
+    expect(journal).to_contain_text("Slowing down and noticing")
     page.once("dialog", lambda dialog: dialog.accept())
-    page.get_by_role("button", name="Delete all answers").click()
-    assert "No reflections yet" in journal.inner_text()
+    delete.click()
+    expect(journal).to_contain_text("No reflections yet")
     assert page.evaluate("localStorage.getItem('resonance:journal')") is None
 
 
