@@ -1,6 +1,9 @@
-/* Previews of glossary terms, citations and editorial-note marks: on hover (after
-   a short delay), on keyboard focus, and on a first tap (a second tap follows
-   the link). The preview is a role=tooltip element that describes its link.
+/* Previews of glossary terms, citations and editorial-note marks: on hover and
+   on keyboard focus after a short delay (so moving through the text does not
+   flash one at every stop), at once on Enter (a second Enter follows the
+   link), and on a first tap (a second tap follows the link). The preview is a
+   role=tooltip element that describes its link, placed below the link's line
+   (above it when there is no room), never over the link itself.
    No requests, nothing stored. */
 (() => {
   if (window.resonancePreviews) {
@@ -13,6 +16,7 @@
   const HOVER_DELAY = 400; // ms before a resting pointer opens a preview
   const HOVER_SWITCH_DELAY = 100; // ms when another preview is already open
   const LEAVE_DELAY = 300; // ms before a preview the pointer left closes
+  const FOCUS_DELAY = 700; // ms before a link the keyboard rests on opens its preview
 
   let box; // the preview: a tooltip and a link to the full entry
   let tooltip;
@@ -22,6 +26,7 @@
   let timer;
   let pressedOn; // the link a touch or pen pressed
   let wasOpen; // whether that link's preview was open when pressed
+  let pointerFocus = false; // a pointer was just pressed: the next focus is not the keyboard's
 
   const linkOf = (node) => (node instanceof Element ? node.closest(LINKS) : null);
   const inPreview = (node) => node instanceof Node && Boolean(box?.contains(node) || current?.contains(node));
@@ -71,9 +76,11 @@
     return content;
   }
 
-  /** Below the link (above when there is no room), inside the viewport. */
+  /** Below the link's last line (above its first when there is no room), inside the viewport:
+      never over the link, so the line the reader is on stays readable. */
   function place(trigger) {
     const lines = trigger.getClientRects();
+    const first = lines[0];
     const last = lines[lines.length - 1];
     const viewport = document.documentElement;
     const style = box.style;
@@ -83,8 +90,8 @@
     style.left = style.top = 0;
     const origin = box.getBoundingClientRect();
     let top = last.bottom + 6;
-    if (top + origin.height > viewport.clientHeight - 8 && last.top - origin.height >= 14) {
-      top = last.top - origin.height - 6;
+    if (top + origin.height > viewport.clientHeight - 8 && first.top - origin.height >= 14) {
+      top = first.top - origin.height - 6;
     }
     style.left = Math.max(8, Math.min(last.left, viewport.clientWidth - origin.width - 8)) - origin.left + 'px';
     style.top = top - origin.top + 'px';
@@ -156,11 +163,14 @@
     later(current && !current.matches(':focus-visible') && close, LEAVE_DELAY);
   });
 
+  // The keyboard resting on a link opens its preview after FOCUS_DELAY; a pointer's focus
+  // is left to the pointer (a tap previews, a hover waits).
   listen('focusin', (event) => {
     const trigger = linkOf(event.target);
-    if (trigger && trigger !== dismissed && trigger !== current) {
-      open(trigger);
+    if (trigger && trigger !== dismissed && trigger !== current && !pointerFocus) {
+      later(() => document.activeElement === trigger && open(trigger), FOCUS_DELAY);
     }
+    pointerFocus = false;
   });
 
   listen('focusout', (event) => {
@@ -170,6 +180,18 @@
     }
     if (to && !inPreview(to) && inPreview(event.target)) {
       close();
+    }
+  });
+
+  listen('keydown', () => { pointerFocus = false; }, true); // a key was pressed: the keyboard moves focus
+
+  // Enter on a link whose preview is not open previews it at once; the next Enter follows it.
+  listen('keydown', (event) => {
+    const trigger = linkOf(event.target);
+    if (event.key === 'Enter' && trigger && trigger !== current && !event.ctrlKey && !event.metaKey
+        && !event.shiftKey && !event.altKey && open(trigger)) {
+      event.preventDefault();
+      dismissed = null;
     }
   });
 
@@ -188,6 +210,7 @@
   // A tap elsewhere closes; a first tap on a link previews, a second follows it.
   listen('pointerdown', (event) => {
     const trigger = linkOf(event.target);
+    pointerFocus = true; // the focus this press may cause is the pointer's, not the keyboard's
     pressedOn = event.pointerType !== 'mouse' && trigger;
     wasOpen = Boolean(trigger) && trigger === current;
     if (current && !inPreview(event.target)) {
