@@ -66,6 +66,9 @@ def test_the_switcher_changes_role_in_place(page, server):
     assert page.evaluate("localStorage.getItem('resonance:layer')") == '"leader"'
 
 
+WRITTEN_ON = re.compile(r"Written on \d{1,2} [A-Z][a-z]+ \d{4}\.")  # "Written on 3 December 2026."
+
+
 def test_journal_answers_stay_in_the_browser(page, server):
     page.goto(server + "article/attunement/")
     # Material's search worker loads its index in the background: let it finish first, so
@@ -91,7 +94,7 @@ def test_journal_answers_stay_in_the_browser(page, server):
     assert "Slowing down and noticing" in journal.inner_text()
     # Each entry is dated and links back to its prompt.
     entry = journal.locator(".journal-entry").first
-    expect(entry.locator(".journal-meta")).to_contain_text(re.compile(r"Written on \d{1,2} [A-Z][a-z]+ \d{4}\."))
+    expect(entry.locator(".journal-meta")).to_contain_text(WRITTEN_ON)
     back = entry.get_by_role("link", name="Go to this prompt")
     assert back.get_attribute("href").endswith(f"#{prompt_id}")
     # Downloading comes first and is the main action; deleting is a quiet link-like button.
@@ -105,7 +108,7 @@ def test_journal_answers_stay_in_the_browser(page, server):
     assert download.value.suggested_filename.endswith(".txt")
     exported = open(download.value.path(), encoding="utf-8").read()
     assert exported.startswith("# My reflection journal") and "> Slowing down and noticing" in exported
-    assert re.search(r"Written on \d{1,2} [A-Z][a-z]+ \d{4}\.", exported), exported
+    assert WRITTEN_ON.search(exported), exported
     assert "¶" not in exported and "**" not in exported and "<" not in exported
     # Deleting is confirmed: dismissing the question keeps everything.
     page.once("dialog", lambda dialog: dialog.dismiss())
