@@ -34,7 +34,7 @@ from macros.core.site_cache import load_site_cached
 from macros.core.site_config import flatten_nav
 from macros.core.sitedir import inside, site_dir_refusal
 from macros.core.symlinks import check_symlinks
-from macros.core.urls import relative_url, source_link
+from macros.core.urls import page_url, relative_url, source_link
 from macros.engine import CONFIG_FILE
 from macros.extensions.citations import CitationExtension
 from macros.extensions.glossary import GlossaryExtension
@@ -350,6 +350,42 @@ def _frame_scripts(output: str, config: MkDocsConfig) -> list[str]:
     start = output.index('<script id="__config" type="application/json">')
     data = output[start:output.index("</script>", start)].split(">", 1)[1]
     return [frame_worker_script(IFRAME_WORKER.read_text(encoding="utf-8"), json.loads(data)["search"])]
+
+
+# The ways on from the "Page not found" page, besides search: (what, source page, why go there).
+NOT_FOUND_LINKS = (
+    ("The home page", "index.md", "start here, or choose your role"),
+    ("Pathways", "pathways/index.md", "the article in short sittings, for your role"),
+    ("Glossary", "glossary.md", "the terms the article uses, explained"),
+)
+
+
+def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
+    """The "Page not found" page: the ways on, and every module in reading order.
+
+    A server shows this page at whatever address was asked for, so its links
+    start from the site's root; the offline copy has no server and the page is
+    opened as the file at the top of the copy, so there they start from it."""
+    if template_name == "404.html":
+        urls = config.use_directory_urls
+        context["resonance_ways_on"] = [{"title": title, "url": page_url(src, urls), "why": why}
+                                        for title, src, why in NOT_FOUND_LINKS]
+        context["resonance_modules"] = [{"title": page.title, "url": page_url(page.src, urls)}
+                                        for page in current().site.modules]
+        if not urls:  # the offline copy (_prepare_offline)
+            context["base_url"] = "."
+    return context
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    """The "Page not found" page gets the Content-Security-Policy, as every page does (offline,
+    with its search frame script hashed)."""
+    if template_name.endswith(".html"):
+        try:
+            return apply_policy(output, _frame_scripts(output, config))
+        except ValueError as error:
+            raise PluginError(f"{template_name}: {error}") from error
+    return output
 
 
 def on_post_build(config: MkDocsConfig) -> None:
