@@ -9,6 +9,7 @@ continue. Every wait is for a condition, never for time.
 
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
@@ -17,6 +18,7 @@ from playwright.sync_api import expect
 from macros.core.site import load_site
 from macros.core.urls import page_url
 from tests.browser.pages import DESKTOP, PHONE
+from tests.conftest import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -186,3 +188,101 @@ def test_the_home_pages_first_screen_offers_one_way_to_start(browse, server, mod
     assert page.locator("article ol a[href*='article/']").count() == 0  # no "Where to start" list
     choices.first.click()
     expect(page).to_have_url(re.compile(r"/pathways/practitioner/\?layer=practitioner$"))
+
+
+# The walk of issue #14's "Done when", at 390x844 --------------------------------------
+
+# Reference screenshots (committed, never compared): written to tests/screenshots/ when
+# RESONANCE_UPDATE_SCREENSHOTS=1, else to the test's temporary folder.
+SCREENSHOTS = ROOT / "tests" / "screenshots"
+WALKS = ["practitioner", "manager"]
+TODAY = re.compile(r"\d{1,2} [A-Z][a-z]+ \d{4}")  # "3 December 2026"
+# What a plain text file read on a phone must not show: the headings' permalink mark,
+# Markdown emphasis, HTML tags or entities, escaped characters, replacement characters.
+STRAY = re.compile(r"¶|\*\*|</?[a-z][^>]*>|&[a-z]+;|&#\d+;|\\[*_`#]|\ufffd")
+
+
+def step_address(model, module_id: str, pathway_id: str) -> re.Pattern:
+    """A module page's address as a step of a pathway."""
+    return re.compile(re.escape(module_url(model, module_id)) + rf"\?pathway={pathway_id}$")
+
+
+@pytest.mark.parametrize("role", WALKS)
+def test_the_walk_on_a_phone(browse, server, model, role, tmp_path):
+    """First screen, role choice, step 1, "Next in your pathway" (marking each step done)
+    through a step whose next step is not the article's next page, home offers to continue,
+    a reflection written on the way is in the journal and in its download, dated, with no
+    stray characters."""
+    pathway = next(p for p in model.pathways if p.layer == role)
+    layer = next(layer for layer in model.framework.layers if layer.id == role)
+    order = [page.module for page in model.modules]
+    off = off_route_step(model, pathway.id)
+    shots = SCREENSHOTS if os.environ.get("RESONANCE_UPDATE_SCREENSHOTS") == "1" else tmp_path
+    shots.mkdir(exist_ok=True)
+    shoot = role == "practitioner"
+    page = browse(PHONE, accept_downloads=True)
+
+    # The first screen: the reader's role, in plain words, without scrolling.
+    page.goto(server)
+    choice = page.locator(".layer-choice a", has_text=layer.choice)
+    box = choice.bounding_box()
+    assert box["y"] + box["height"] <= 844, "the role choice is below the first screen"
+    if shoot:
+        page.screenshot(path=shots / "home-390x844.png")
+    choice.click()
+    expect(page).to_have_url(re.compile(rf"/pathways/{pathway.id}/"))
+    expect(page.locator("h1")).to_contain_text(pathway.title)
+    if shoot:
+        page.screenshot(path=shots / "pathway-390x844.png")
+
+    # Step 1, then on along the pathway, each step marked done.
+    page.locator("[data-pathway-start]").click()
+    top = page.locator(f".pathway-bar--top[data-pathway={pathway.id}]")
+    end = page.locator(f".pathway-bar--end[data-pathway={pathway.id}]")
+    for index in range(off + 1):
+        step = pathway.steps[index]
+        expect(page).to_have_url(step_address(model, step.module, pathway.id))
+        expect(top).to_be_visible()
+        expect(top).to_contain_text(f"Step {index + 1} of {len(pathway.steps)}")
+        if index == 0:
+            prompt = page.locator(f".reflect .prompt[data-layer={role}]").first
+            answer = f"What I noticed as a {role}:\nto slow down & listen <first>."
+            prompt.locator("textarea").fill(answer)
+            expect(prompt.locator(".journal-saved")).to_have_text("Saved in this browser.")
+        if index == off and shoot:
+            page.screenshot(path=shots / "module-in-pathway-390x844.png")
+        end.locator("[data-pathway-done]").check()
+        expect(top.locator("[data-pathway-done]")).to_be_checked()
+        following = pathway.steps[index + 1].module
+        if index == off:  # the pathway's next step is not the article's next page
+            assert order[order.index(step.module) + 1] != following
+        end.get_by_role("link", name=re.compile("^Next in your pathway")).click()
+    expect(page).to_have_url(step_address(model, following, pathway.id))
+
+    # Home offers to continue from the first step not done.
+    page.goto(server)
+    block = page.locator(".pathway-continue")
+    expect(block).to_contain_text("Continue where you left off")
+    expect(block).to_contain_text(f"{pathway.title}: step {off + 2} of {len(pathway.steps)}")
+    assert block.bounding_box()["y"] < 844, "Continue is on the first screen"
+
+    # The journal: the answer, dated, linked back to its prompt; downloaded as plain text.
+    page.goto(server + "journal/")
+    journal = page.locator("#journal")
+    expect(journal).to_contain_text("to slow down & listen <first>.")
+    expect(journal.locator(".journal-meta").first).to_contain_text(TODAY)
+    assert "¶" not in journal.inner_text()
+    download_button = page.get_by_role("button", name="Download your notes")
+    box = download_button.bounding_box()
+    assert box["y"] + box["height"] <= 844, "Download your notes is below the first screen"
+    if shoot:
+        page.screenshot(path=shots / "journal-390x844.png")
+    with page.expect_download() as download:
+        download_button.click()
+    text = open(download.value.path(), encoding="utf-8").read()
+    assert re.search(rf"Exported on {TODAY.pattern}\.", text), text
+    assert re.search(rf"Written on {TODAY.pattern}\.", text), text
+    assert f"## {pathway.title}" in text and f"> What I noticed as a {role}:" in text
+    stray = STRAY.findall(text.replace("<first>", ""))  # the reader's own words are kept as written
+    assert not stray, f"stray characters in the download: {stray}\n{text}"
+    assert "> to slow down & listen <first>." in text
