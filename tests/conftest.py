@@ -15,11 +15,12 @@ ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ROOT / "tests" / "fixtures" / "article.txt"
 
 
-SKIP_TOP = {".venv", ".git", "node_modules", ".cache", "site", "site.new", "site.old", ".site-offline"}
+SKIP_TOP = {".venv", ".git", "node_modules", ".cache", "site", "site.new", "site.old", ".site-offline",
+            "tests", "bench", ".ruff_cache", "resonance.egg-info"}
 
 
 def copy_project(destination: Path) -> Path:
-    """A copy of the project's sources (no environment, caches or built sites)."""
+    """A copy of what a build reads (no environment, caches, built sites, tests or benchmark)."""
     shutil.copytree(ROOT, destination, ignore=lambda folder, names: (
         [n for n in names if n in SKIP_TOP] if Path(folder) == ROOT else
         [n for n in names if n in ("__pycache__", ".pytest_cache")]))
