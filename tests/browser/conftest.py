@@ -1,8 +1,14 @@
-"""Browser fixtures: the built site served on 127.0.0.1, and Debian's Chromium.
+"""Browser fixtures: the built site served on 127.0.0.1, Debian's Chromium, one visit to every page.
 
 Without Chromium the browser tests are skipped with a message, except when CI
 is set: there a missing browser is a failure, so a green CI always means the
 browser tests ran.
+
+No test waits for a length of time: each waits for a condition in the page
+(``wait_for``, ``wait_for_function``, ``expect``). Playwright's timeouts only
+bound how long a broken page is waited for, so they are generous (30 s, for
+``expect`` too, whose own default is 5 s): a loaded machine makes a test
+slower, never red.
 """
 
 from __future__ import annotations
@@ -15,8 +21,14 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, Playwright, expect, sync_playwright
+
+from tests.browser.axe import AXE
+from tests.browser.pages import page_paths
+from tests.browser.tour import Visit, visit_every_page
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+TIMEOUT_MS = 30_000  # Playwright's default for actions; expect() gets the same
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -50,12 +62,22 @@ def chromium():
         if os.environ.get("CI"):
             pytest.fail(message + " (CI is set, so browser tests may not be skipped)")
         pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
+    expect.set_options(timeout=TIMEOUT_MS)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         yield browser
         browser.close()
+
+
+def launch(playwright: Playwright) -> Browser:
+    """Debian's Chromium, headless, as every browser of the tests is started."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+@pytest.fixture(scope="session")
+def site_tour(chromium, server: str, site_dir: Path) -> list[Visit]:
+    """Every page visited once: axe in both schemes, requests, a preview, a search (see tour.py)."""
+    return visit_every_page(chromium, launch, server, page_paths(site_dir), AXE if AXE.exists() else None)
 
 
 def pytest_collection_modifyitems(items):
