@@ -25,7 +25,7 @@ from playwright.sync_api import Browser, Playwright, expect, sync_playwright
 
 from tests.browser.axe import AXE
 from tests.browser.pages import page_paths
-from tests.browser.tour import Visit, visit_every_page
+from tests.browser.tour import Tour, Visit
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 TIMEOUT_MS = 30_000  # Playwright's default for actions; expect() gets the same
@@ -74,13 +74,37 @@ def launch(playwright: Playwright) -> Browser:
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
 
+TOUR_READERS = pytest.StashKey[bool]()
+
+
 @pytest.fixture(scope="session")
-def site_tour(chromium, server: str, site_dir: Path) -> list[Visit]:
-    """Every page visited once: axe in both schemes, requests, a preview, a search (see tour.py)."""
-    return visit_every_page(chromium, launch, server, page_paths(site_dir), AXE if AXE.exists() else None)
+def running_tour(chromium, server: str, site_dir: Path):
+    """The visit to every page (tour.py), started in the background in a browser of its own.
+
+    ``chromium`` is asked for only for its check that Chromium is there."""
+    tour = Tour(launch, server, page_paths(site_dir), AXE if AXE.exists() else None)
+    yield tour
+    tour.close()
 
 
-def pytest_collection_modifyitems(items):
+@pytest.fixture(autouse=True)
+def _start_the_tour_early(request: pytest.FixtureRequest) -> None:
+    """Start the tour with the first browser test when any test of this run reads it."""
+    if request.config.stash.get(TOUR_READERS, False):
+        request.getfixturevalue("running_tour")
+
+
+@pytest.fixture
+def site_tour(running_tour: Tour) -> list[Visit]:
+    """Every page visited once: axe in both schemes, requests, a preview, a search."""
+    return running_tour.visits()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark the browser tests; run the tests that read the tour last, so it runs alongside the rest."""
     for item in items:
         if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
             item.add_marker(pytest.mark.browser)
+    readers = [item for item in items if "site_tour" in getattr(item, "fixturenames", ())]
+    config.stash[TOUR_READERS] = bool(readers)
+    items[:] = [item for item in items if item not in readers] + readers

@@ -19,16 +19,17 @@ Every wait is for a condition in the page, never for a length of time. A step
 that fails is recorded with the page, and the tests report it there; the
 visit goes on to the next page, so one broken page hides no other.
 
-On a machine with two or more cores the pages are shared between two
-browsers, one in this thread and one in a helper thread with a Playwright of
-its own (Playwright's rule for threads), each page wholly in one browser and
-context. What is recorded for a page does not depend on which browser
-visited it or when, so the split changes the time taken, not the results.
+The visit runs in the background, in a browser and a thread of its own (a
+Playwright per thread, as Playwright asks), from the first browser test on;
+the two tests that read it are ordered last (see ``conftest.py``), so on two
+cores it overlaps with everything else instead of following it. Each page is
+visited in this one context, in order, and nothing recorded depends on when:
+the overlap changes the time taken, not the results.
 """
 
 from __future__ import annotations
 
-import os
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -40,7 +41,6 @@ from playwright.sync_api import Error as PlaywrightError
 from tests.browser.axe import SCHEMES, run_axe, switch_scheme
 from tests.browser.pages import DESKTOP
 
-BROWSERS = 2 if (os.cpu_count() or 1) > 1 else 1
 SEARCH_WORD = "resonance"  # in the text of the site, so search returns results
 PREVIEW_LINKS = "article :is(a.term, a.citation)"
 
@@ -82,33 +82,35 @@ def _search(page) -> None:
     page.locator(".md-search-result__item").first.wait_for(state="visible")
 
 
-def visit_every_page(browser: Browser, launch: Callable[[Playwright], Browser], server: str,
-                     paths: list[str], axe_script: Path | None) -> list[Visit]:
-    """Every page visited once, in ``browser`` and (with two cores) a second one from ``launch``.
+class Tour:
+    """The visit to every page, started at once in the background; ``visits()`` waits for it."""
 
-    axe is skipped when ``axe_script`` is None. The visits come back in the order of ``paths``.
-    """
-    if BROWSERS == 1 or len(paths) < 2:
-        return _visit_pages(browser, server, paths, axe_script)
-    mine, theirs = paths[0::2], paths[1::2]  # alternate, so long pages fall to both
-    with ThreadPoolExecutor(max_workers=1) as helper:
-        other = helper.submit(_visit_in_own_browser, launch, server, theirs, axe_script)
-        visits = _visit_pages(browser, server, mine, axe_script) + other.result()
-    return sorted(visits, key=lambda visit: paths.index(visit.path))
+    def __init__(self, launch: Callable[[Playwright], Browser], server: str, paths: list[str],
+                 axe_script: Path | None):
+        self._stop = threading.Event()  # set when the session ends before the visit does
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="site-tour")
+        self._visits = self._thread.submit(self._run, launch, server, paths, axe_script)
+
+    def visits(self) -> list[Visit]:
+        """Every page's visit, in the order of ``paths`` (raises what stopped the visit, if anything did)."""
+        return self._visits.result()
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.shutdown(wait=True)
+
+    def _run(self, launch, server, paths, axe_script) -> list[Visit]:
+        with sync_playwright() as playwright:
+            browser = launch(playwright)
+            try:
+                return _visit_pages(browser, server, paths, axe_script, self._stop)
+            finally:
+                browser.close()
 
 
-def _visit_in_own_browser(launch: Callable[[Playwright], Browser], server: str, paths: list[str],
-                          axe_script: Path | None) -> list[Visit]:
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        try:
-            return _visit_pages(browser, server, paths, axe_script)
-        finally:
-            browser.close()
-
-
-def _visit_pages(browser: Browser, server: str, paths: list[str], axe_script: Path | None) -> list[Visit]:
-    """Visit each page in turn in one desktop context of ``browser``."""
+def _visit_pages(browser: Browser, server: str, paths: list[str], axe_script: Path | None,
+                 stop: threading.Event) -> list[Visit]:
+    """Visit each page in turn in one desktop context of ``browser`` (axe skipped without ``axe_script``)."""
     context = browser.new_context(**DESKTOP)
     if axe_script:
         context.add_init_script(path=str(axe_script))
@@ -119,6 +121,8 @@ def _visit_pages(browser: Browser, server: str, paths: list[str], axe_script: Pa
     visits = []
     try:
         for path in paths:
+            if stop.is_set():
+                break
             visit = Visit(path)
             visits.append(visit)
             seen.clear()
