@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check lint bench offline clean
+.PHONY: serve test build packages check lint bench offline clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,14 +27,26 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $(NODE_STAMP)
 
+# Tools whose dependencies clash with ours (cffconvert needs jsonschema<4), in a venv of their own.
+TOOLS := .venv-tools
+TOOLS_STAMP := $(TOOLS)/.installed
+$(TOOLS_STAMP): Makefile
+	test -x $(TOOLS)/bin/python || $(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet cffconvert==2.0.0
+	touch $(TOOLS_STAMP)
+
 ## test: the whole test suite (unit, integrity, site, browser)
-test: $(STAMP) $(NODE_STAMP)
+test: $(STAMP) $(NODE_STAMP) $(TOOLS_STAMP)
 	$(BIN)/ruff check macros tests bench
 	$(BIN)/python -m pytest
 
-## build: check, then the engine's strict build into site/; a failed build leaves site/ as it was
+## build: check, then the engine's strict build into site/; one at a time; a failed build leaves site/ as it was
 build: $(STAMP)
 	$(BIN)/python -m macros build
+
+## packages: the build, plus SCORM 1.2, Common Cartridge and EPUB files in site/downloads/, offered on the pages
+packages: $(STAMP)
+	$(BIN)/python -m macros build --packages
 
 ## offline: a copy that works opened from files (search included), zipped
 offline: $(STAMP) $(NODE_STAMP)
@@ -55,4 +67,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf site site.new site.old .site-offline resonance-offline.zip .pytest_cache .cache
+	rm -rf site site.new site.old site.lock .site-offline resonance-offline.zip .pytest_cache .cache

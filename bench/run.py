@@ -1,7 +1,7 @@
 """Benchmark: build time against plain Material, scaling, and page weight.
 
 Run with ``make bench`` (not part of ``make test``: it takes minutes and its
-figures depend on the machine). Three plain-text tables:
+figures depend on the machine). Four plain-text tables:
 
 (a) the engine's strict build of our site against plain Material for MkDocs
     over the same Markdown, alternating runs; target: ours/plain <= 1.3.
@@ -10,6 +10,8 @@ figures depend on the machine). Three plain-text tables:
     takes per MB of Markdown, which should stay flat as the site grows.
 (c) the bytes each built page costs a reader (HTML plus the same-site assets
     it references), and the size of our own CSS and JS; target: <= 15 KB.
+(d) ``make packages`` (checks, build, every SCORM, Common Cartridge and EPUB
+    file) on the example content; target: < 30 s on the project's 2-core machine.
 
 Everything is built into temporary folders; ``site/`` is never touched.
 See bench/README.md for the latest figures.
@@ -46,6 +48,7 @@ DUMP_CONFIG = ".bench-dump.properdocs.yml"  # a child config of ours that adds t
 RATIO_TARGET = 1.3  # ours / plain build time
 OWN_ASSETS_TARGET = 15_000  # bytes of our CSS + JS, uncompressed
 LINEARITY_LIMIT = 2.0  # per-MB linking time at the largest scale / at 1x
+PACKAGES_TARGET = 30.0  # seconds for `make packages` on the example content (issue #17)
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 
 
@@ -240,8 +243,9 @@ def time_linking(root: Path, repeats: int = 3) -> LinkTiming:
     """
     import markdown
 
-    from macros.checks.term_index import DEFAULT_EXTENSIONS, citation_targets, term_targets
+    from macros.checks.term_index import citation_targets, term_targets
     from macros.core.site import load_site
+    from macros.core.site_config import read_site_config
     from macros.extensions.citations import CitationExtension
     from macros.extensions.glossary import GlossaryExtension
 
@@ -252,7 +256,8 @@ def time_linking(root: Path, repeats: int = 3) -> LinkTiming:
     glossary = GlossaryExtension(targets=term_targets(site))
     matcher_s = time.perf_counter() - start
     citations = CitationExtension(targets=citation_targets(site), page_list=False)
-    md = markdown.Markdown(extensions=[*DEFAULT_EXTENSIONS, citations, glossary])
+    extensions = read_site_config(root / CONFIG_FILE).markdown_extensions
+    md = markdown.Markdown(extensions=[*extensions, citations, glossary], extension_configs=extensions)
     processor = md.treeprocessors["glossary"]
     spent = [0.0]
     run = processor.run
@@ -395,6 +400,24 @@ def use_bytecode_cache(work: Path) -> None:
     ENV["PYTHONPYCACHEPREFIX"] = str(work / "bytecode")
 
 
+def packages_table(work: Path) -> str:
+    """(d): `make packages` (the checks, the build and every package), timed as a maintainer runs it."""
+    site = work / "packaged"
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "macros", "build", "--packages", "--site-dir", str(site)],
+                            cwd=ROOT, env=ENV, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"make packages failed:\n{result.stdout}\n{result.stderr}")
+    files = sorted((site / "downloads").iterdir())
+    rows = [[kind, sum(f.name.endswith(kind) for f in files),
+             kb(sum(f.stat().st_size for f in files if f.name.endswith(kind)))]
+            for kind in (".scorm.zip", ".imscc", ".epub")]
+    rows.append([f"make packages: {elapsed:.1f} s (target < {PACKAGES_TARGET:.0f} s)", "",
+                 verdict(elapsed < PACKAGES_TARGET)])
+    return table(["package", "files", "kB"], rows, "(d) Packages for learning platforms and e-readers")
+
+
 def machine() -> str:
     return (f"{platform.node() or 'machine'}: {os.cpu_count()} cores, {platform.machine()}, "
             f"Python {platform.python_version()}, {platform.system()} {platform.release()}")
@@ -407,7 +430,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--build-scales", default="1,10",
                         help="scales of (b) that also get full builds (default 1,10: at 100x a build "
                              "takes minutes; pass 1,10,100 to include it)")
-    parser.add_argument("--only", default="a,b,c", help="which tables: any of a,b,c (default a,b,c)")
+    parser.add_argument("--only", default="a,b,c,d", help="which tables: any of a,b,c,d (default a,b,c,d)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder, to inspect it")
     args = parser.parse_args(argv)
     scales = sorted(int(s) for s in args.scales.split(","))
@@ -428,6 +451,8 @@ def main(argv: list[str] | None = None) -> int:
                 ours_site = work / "ours"
                 build(ROOT / CONFIG_FILE, ours_site)
             print(weight_table(ours_site), flush=True)
+        if "d" in only:
+            print(packages_table(work), flush=True)
     return 0
 
 

@@ -7,14 +7,17 @@ core or the renderers; it adds the page path where MkDocs knows it.
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import rcssmin
 import rjsmin
+from markupsafe import Markup, escape
 from properdocs.config.defaults import MkDocsConfig
 from properdocs.exceptions import PluginError
 from properdocs.plugins import event_priority
 from properdocs.structure.files import File, Files, InclusionLevel
+from properdocs.structure.nav import Navigation, Section
 from properdocs.structure.pages import Page
 
 from macros.adapter.state import BuildState, current, set_current
@@ -24,15 +27,22 @@ from macros.checks.term_index import (
     collect_index,
     term_targets,
 )
-from macros.core.navorder import flatten_nav
 from macros.core.problems import report
 from macros.core.registry import redirect_map
+from macros.core.site import SitePaths
 from macros.core.site_cache import load_site_cached
+from macros.core.site_config import flatten_nav
+from macros.core.sitedir import inside, site_dir_refusal
+from macros.core.symlinks import check_symlinks
 from macros.core.urls import relative_url, source_link
+from macros.engine import CONFIG_FILE
 from macros.extensions.citations import CitationExtension
 from macros.extensions.glossary import GlossaryExtension
+from macros.packages.build import Settings, write_packages
+from macros.packages.builtpages import PackageError
 from macros.render.bibliography_html import format_references
 from macros.render.course_page import course_markdown, course_src
+from macros.render.csp import apply_policy, frame_worker_script
 from macros.render.framework_page import overview_markdown, overview_src, part_markdown, part_src
 from macros.render.glossary_page import fill_appears_in
 from macros.render.module_card import card_html, fill_card
@@ -55,15 +65,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and check every source once; wire the extensions and assets."""
     root = Path(config.config_file_path).resolve().parent
     docs = Path(config.docs_dir).resolve().relative_to(root).as_posix()
+    _refuse_site_dir(config, SitePaths(root, docs=docs))
     _prepare_offline(config)
     cache = root / ".cache" / "resonance"
     site = load_site_cached(root, flatten_nav(config.nav or []), cache, docs=docs)
-    if site.problems:
-        raise PluginError("\n" + report(site.problems))
+    problems = [*site.problems, *check_symlinks(site.paths)]  # afresh: the cached site does not cover links
+    if problems:
+        raise PluginError("\n" + report(problems))
     formatted = format_references(site.bibliography, cache)
     urls = {"directory_urls": config.use_directory_urls, "link_to_source": True}
     citations = CitationExtension(targets=citation_targets(site, formatted), **urls)
-    scope = (config.extra.get("resonance") or {}).get("glossary_link", "section")
+    scope = _resonance(config).get("glossary_link", "section")
     glossary = GlossaryExtension(targets=term_targets(site), glossary_page=site.paths.glossary_page,
                                  scope=scope, **urls)
     config.markdown_extensions.extend([citations, glossary])
@@ -74,9 +86,47 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     redirects = config.plugins.get("redirects")
     if redirects is not None and site.registry:
         modules = {page.module: page.src for page in site.modules}
-        redirects.config["redirect_maps"].update(redirect_map(site.registry, modules))
-    set_current(BuildState(site, formatted, citations, glossary, config.use_directory_urls))
+        maps = _redirects_inside_site(redirect_map(site.registry, modules), config)
+        redirects.config["redirect_maps"].update(maps)
+    packages = bool(_resonance(config).get("packages"))
+    set_current(BuildState(site, formatted, citations, glossary, config.use_directory_urls, packages))
     return config
+
+
+def _refuse_site_dir(config: MkDocsConfig, paths: SitePaths) -> None:
+    """The engine empties its site folder: never one that is, holds or lies in a source.
+
+    Whether an existing folder looks like a built site is left to ``python -m
+    macros build``: ``make serve`` rebuilds into its own temporary folder,
+    which a failed build may have left without an index.html.
+    """
+    kept = [Path(config.docs_dir)] + ([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])
+    reason = site_dir_refusal(paths, Path(config.site_dir), kept, must_look_built=False)
+    if reason:
+        raise PluginError(f"refusing to build into {config.site_dir}: {reason}. The build empties its "
+                          "site folder; set another 'site_dir' (or --site-dir), such as 'site'")
+
+
+def _redirects_inside_site(redirects: dict[str, str], config: MkDocsConfig) -> dict[str, str]:
+    """The redirects, once each page they write and point to is known to lie inside the site.
+
+    ``make check`` reports a bad address in module-ids.yml at its line; this
+    is the last guard before anything is written.
+    """
+    site = Path(config.site_dir)
+    outside = [path for pair in redirects.items() for path in pair
+               if not inside(Path(File(path, "", str(site), config.use_directory_urls).abs_dest_path), site)]
+    if outside:
+        raise PluginError("redirects would be written outside the site folder: " + ", ".join(outside))
+    return redirects
+
+
+def _check_inside_site(files: Files, config: MkDocsConfig) -> None:
+    """Every page made from data (ids, file names) must be written inside the site folder."""
+    site = Path(config.site_dir)
+    outside = [file.src_uri for file in files if not inside(Path(file.abs_dest_path), site)]
+    if outside:
+        raise PluginError("pages would be written outside the site folder: " + ", ".join(outside))
 
 
 def _prepare_offline(config: MkDocsConfig) -> None:
@@ -111,28 +161,85 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, MODULES_JSON, content="{}"))
 
     def generate(src: str, make, in_nav: bool = True) -> None:
-        """Add a page made from the sources, with link helpers relative to it."""
+        """Add a page made from the sources, with link helpers relative to it.
+
+        The engine must not look for it in the configured nav (it is not listed
+        there by hand); ``on_nav`` adds it to its folder's section.
+        """
         content = make(lambda target: relative_url(src, target, urls),
                        lambda target: source_link(src, target))
-        inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, src, content=content, inclusion=inclusion))
+        files.append(File.generated(config, src, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
+        if in_nav:
+            state.generated_nav.append(src)
 
     for pathway in site.pathways:
-        generate(pathway_src(pathway), lambda url, md, p=pathway: pathway_markdown(site, p, url))
+        generate(pathway_src(pathway),
+                 lambda url, md, p=pathway: pathway_markdown(site, p, url, downloads=state.packages))
     # A trainer adds a course with one file: it is listed on the courses page, not in the nav.
     for course in site.courses:
-        generate(course_src(course), lambda url, md, c=course: course_markdown(site, c, url), in_nav=False)
+        generate(course_src(course), lambda url, md, c=course: course_markdown(site, c, url, state.packages),
+                 in_nav=False)
     if site.framework and site.framework.parts:
         generate(overview_src(), lambda url, md: overview_markdown(site, url, md))
         for part in site.framework.parts:
             generate(part_src(part), lambda url, md, p=part: part_markdown(site, p, url, md))
+    _check_inside_site(files, config)
     return files
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Add the pages made from the sources to the nav, as Material's blog adds its posts.
+
+    Each goes into the section that holds its folder's ``index.md`` (which the
+    config lists), after the pages already there; a page the config lists
+    itself (a section's index) stays where it is.
+    """
+    listed = {page.file.src_uri for page in nav.pages}
+    sections = {_folder(page.file.src_uri): page.parent for page in nav.pages
+                if page.file.name == "index" and page.parent is not None}
+    added = False
+    for src in current().generated_nav:
+        file = files.get_file_from_path(src)
+        section = sections.get(_folder(src))
+        if src in listed or file is None or file.page is None:
+            continue
+        if section is None:
+            raise PluginError(f"{src} is made from the sources, but the nav in {CONFIG_FILE} has no "
+                              f"section holding {_folder(src)}/index.md to put it in")
+        file.page.parent = section
+        section.children.append(file.page)
+        added = True
+    if added:  # reading order, and previous/next, follow the nav
+        nav.pages = _pages_of(nav.items)
+        for previous, page in zip([None, *nav.pages], nav.pages, strict=False):
+            page.previous_page = previous
+            if previous is not None:
+                previous.next_page = page
+        if nav.pages:
+            nav.pages[-1].next_page = None
+    return nav
+
+
+def _folder(src: str) -> str:
+    return src.rsplit("/", 1)[0] if "/" in src else ""
+
+
+def _pages_of(items) -> list[Page]:
+    """Every page of a nav, depth first, in order."""
+    pages = []
+    for item in items:
+        if isinstance(item, Page):
+            pages.append(item)
+        elif isinstance(item, Section):
+            pages.extend(_pages_of(item.children))
+    return pages
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Tell the extensions which page they render; add the module box."""
     state = current()
-    state.citations.set_page(page.file.src_uri)
+    # mkdocs-macros has run (its on_page_markdown comes first): a glossary macro's citations are known.
+    state.citations.set_page(page.file.src_uri, state.also_cited.get(page.file.src_uri, ()))
     model_page = state.site.page(page.file.src_uri)
     state.glossary.set_page(page.file.src_uri, model_page.links_terms if model_page else True)
     markdown = insert_after_title(markdown, module_intro(page.meta))
@@ -144,10 +251,45 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Keep the glossary terms this page uses: the glossary's "Appears in" is made of them."""
+    _escape_title(page, config)
     state = current()
     if page.file.src_uri in state.indexed:
         state.uses[page.file.src_uri] = list(state.glossary.uses)
     return html
+
+
+def _nav_titled(items) -> set[str]:
+    """Pages the engine's ``nav`` gives a title of its own (``Title: page.md``)."""
+    if isinstance(items, list):
+        return set().union(*map(_nav_titled, items)) if items else set()
+    if isinstance(items, dict):
+        return set().union(*({value} if isinstance(value, str) else _nav_titled(value)
+                             for value in items.values()))
+    return set()
+
+
+def _escape_title(page: Page, config: MkDocsConfig) -> None:
+    """Give the theme the page's title (and description) as safe markup, escaped once.
+
+    Material writes ``page.title``, ``nav_item.title`` and ``page.meta.title``
+    unescaped (header, navigation, footer, search index) and escapes them in a
+    few attributes; a ``Markup`` value is right in both. A title from the nav
+    or the front matter is plain text, so it is escaped; a title the engine
+    took from the first heading is already HTML. (mkdocs-macros may have set
+    ``page.title`` from the heading's Markdown when it holds ``{{``: the
+    rendered heading is used instead.) Every page is rendered before any
+    template, so the navigation sees these values too.
+    """
+    if page.file.src_uri in _nav_titled(config.nav or []) or "title" in page.meta:
+        title = escape(str(page.title))
+    elif page._title_from_render:  # noqa: SLF001 - the engine keeps the heading's HTML only here
+        title = Markup(page._title_from_render)  # noqa: SLF001
+    else:
+        title = escape(str(page.title))
+    page.title = title
+    for key in ("title", "description"):
+        if key in page.meta:
+            page.meta[key] = escape(str(page.meta[key]))
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
@@ -161,30 +303,58 @@ def on_env(env, config: MkDocsConfig, files: Files):
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Fill what needs every page rendered: "Appears in" and the module cards."""
+    """Fill what needs every page rendered: "Appears in", the module cards, and
+    last the Content-Security-Policy, with the hashes of the page's inline scripts."""
     state = current()
     site, src = state.site, page.file.src_uri
     if src == site.paths.glossary_page:
-        return fill_appears_in(output, state.term_index,
-                               lambda target: relative_url(src, target, state.directory_urls))
+        output = fill_appears_in(output, state.term_index,
+                                 lambda target: relative_url(src, target, state.directory_urls))
     model_page = site.page(src)
     if model_page and model_page.module:
-        record = module_record(site, model_page, state.uses.get(src, ()), _article(config))
+        record = module_record(site, model_page, state.uses.get(src, ()), _article(config),
+                               config.site_url or "")
         layer_names = {layer.id: layer.name for layer in site.framework.layers}
         card = card_html(record, layer_names,
                          relative_url(src, site.paths.glossary_page, state.directory_urls),
                          relative_url(src, "references.md", state.directory_urls))
-        return fill_card(output, model_page.module, card)
-    return output
+        output = fill_card(output, model_page.module, card)
+    try:
+        return apply_policy(output, _frame_scripts(output, config))
+    except ValueError as error:
+        raise PluginError(f"{src}: {error}") from error
+
+
+def _frame_scripts(output: str, config: MkDocsConfig) -> list[str]:
+    """Offline, the search shim's frame script for this page's worker address (else none)."""
+    if IFRAME_WORKER_URL not in config.extra.get("polyfills", []):
+        return []
+    start = output.index('<script id="__config" type="application/json">')
+    data = output[start:output.index("</script>", start)].split(">", 1)[1]
+    return [frame_worker_script(IFRAME_WORKER.read_text(encoding="utf-8"), json.loads(data)["search"])]
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Publish modules.json for learning platforms."""
+    """Publish modules.json for learning platforms; with packaging on, the packages too."""
     state = current()
     data = modules_json(state.site, state.uses, _article(config), config.site_url or "")
     out = Path(config.site_dir) / MODULES_JSON
     out.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    if state.packages:
+        scripts = tuple(ASSET_URL + a.name for a in sorted(ASSETS.iterdir()) if a.suffix == ".js")
+        settings = Settings(_article(config), config.site_author or "", config.site_url or "",
+                            config.use_directory_urls, scripts)
+        try:
+            _written, warnings = write_packages(state.site, Path(config.site_dir), settings)
+        except PackageError as error:
+            raise PluginError(f"packages: {error}") from error
+        for warning in warnings:  # not the engine's log: a strict build would stop on it
+            print(f"Warning: {warning}", file=sys.stderr)
+
+
+def _resonance(config: MkDocsConfig) -> dict:
+    return config.extra.get("resonance") or {}
 
 
 def _article(config: MkDocsConfig) -> dict:
-    return (config.extra.get("resonance") or {}).get("article") or {}
+    return _resonance(config).get("article") or {}

@@ -23,11 +23,17 @@ class BuildState:
     citations: CitationExtension
     glossary: GlossaryExtension
     directory_urls: bool = True
+    # `make packages`: pages get a Downloads slot, and the packages are written after the build.
+    packages: bool = False
     # Filled while pages render: the glossary's uses on each page, then the index.
     uses: dict[str, list[TermUse]] = field(default_factory=dict)
     term_index: Mapping[str, tuple[Appearance, ...]] = field(default_factory=dict)
+    # Works cited in fragments a macro rendered on its own (glossary definitions), by page.
+    also_cited: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     indexed: frozenset[str] = frozenset()  # pages whose term uses make up the index
+    # Pages made from the sources that the build adds to the nav (see on_nav).
+    generated_nav: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.indexed = frozenset(page.src for page in indexed_pages(self.site))
@@ -43,5 +49,5 @@ def set_current(state: BuildState) -> None:
 
 def current() -> BuildState:
     if _current is None:
-        raise RuntimeError("the Resonance hooks must run before the macros (see mkdocs.yml 'hooks')")
+        raise RuntimeError("the Resonance hooks must run before the macros (see properdocs.yml 'hooks')")
     return _current

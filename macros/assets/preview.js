@@ -1,8 +1,8 @@
-/* Citation and glossary-term previews: hover, focus, tap. No requests, nothing stored. */
+/* Citation, glossary-term and editorial-note previews: hover, focus, tap. No requests, nothing stored. */
 (() => {
 if (window.resPreview) return;
 window.resPreview = 1;
-const SEL = 'a.citation[data-cite],a.term', ID = 'res-preview-tip', d = document;
+const SEL = 'a.citation[data-cite],a.term,a.citation-note', ID = 'res-preview-tip', d = document;
 let box, tip, go, cur, dismissed, timer, downOn, wasOpen;
 const trig = (n) => (n instanceof Element ? n.closest(SEL) : null);
 const inside = (n) => n instanceof Node && !!(box?.contains(n) || cur?.contains(n));
@@ -10,7 +10,7 @@ const on = (type, fn, capture) => d.addEventListener(type, fn, capture);
 const wait = (fn, ms) => { clearTimeout(timer); if (fn) timer = setTimeout(fn, ms); };
 const attr = (t, k, v) => (v ? t.setAttribute(k, v) : t.removeAttribute(k));
 
-// A term's title moves to data-preview (no native tooltip) and stays its description.
+// A term's (or a note mark's) title moves to data-preview (no native tooltip) and stays its description.
 const prep = (t) => {
   const v = t.title;
   if (v) { t.dataset.preview = v; attr(t, 'aria-description', v); attr(t, 'title'); }
@@ -23,7 +23,7 @@ const describe = (t, add) => {
 };
 
 const content = (t) => {
-  if (t.matches('.term')) { prep(t); return t.dataset.preview && d.createTextNode(t.dataset.preview); }
+  if (t.matches('.term,.citation-note')) { prep(t); return t.dataset.preview && d.createTextNode(t.dataset.preview); }
   const li = d.querySelector(`.page-references li[data-ref="${CSS.escape(t.dataset.cite)}"]`);
   if (!li) return;
   const c = li.cloneNode(true), f = d.createDocumentFragment();
@@ -67,7 +67,8 @@ const open = (t) => {
     close();
     tip.replaceChildren(c);
     go.href = t.href;
-    go.textContent = t.matches('.term') ? 'Open in glossary' : 'Go to full reference';
+    go.textContent = t.matches('.term') ? 'Open in glossary'
+      : t.matches('.citation-note') ? 'Read the editorial note' : 'Go to full reference';
     describe((cur = t), 1);
   }
   box.hidden = false;
@@ -127,7 +128,7 @@ on('click', (e) => {
 
 addEventListener('resize', () => cur && place(cur));
 
-const init = () => { close(); dismissed = null; d.querySelectorAll('a.term[title]').forEach(prep); };
+const init = () => { close(); dismissed = null; d.querySelectorAll('a.term[title],a.citation-note[title]').forEach(prep); };
 if (window.document$?.subscribe) document$.subscribe(init);
 else if (d.readyState == 'loading') on('DOMContentLoaded', init);
 else init();

@@ -13,13 +13,13 @@ from types import MappingProxyType
 
 import markdown
 
+from ..core.citation_notes import note_of
+from ..core.labels import written_forms
 from ..core.problems import Problem
 from ..core.site import Site
 from ..core.uses import Appearance, TermUse
 from ..extensions.citations import CitationExtension, CitationTarget
 from ..extensions.glossary import GlossaryExtension, TermTarget
-
-DEFAULT_EXTENSIONS = ("toc", "attr_list", "md_in_html", "admonition", "def_list", "pymdownx.details")
 
 
 def term_targets(site: Site) -> dict[str, TermTarget]:
@@ -28,7 +28,9 @@ def term_targets(site: Site) -> dict[str, TermTarget]:
 
 def citation_targets(site: Site, formatted: Mapping[str, str] | None = None) -> dict[str, CitationTarget]:
     formatted = formatted or {}
-    return {key: CitationTarget(lab.author, lab.year, formatted.get(key, ""))
+    refs = site.references
+    return {key: CitationTarget(lab.author, lab.year, formatted.get(key, ""), written_forms(refs[key]),
+                                note_of(refs[key]))
             for key, lab in site.labels.items()}
 
 
@@ -52,17 +54,19 @@ def indexed_pages(site: Site):
             if page.src != site.paths.glossary_page and page.links_terms]
 
 
-def index_terms(site: Site, extensions: Sequence = DEFAULT_EXTENSIONS,
-                extension_configs: Mapping | None = None) -> Mapping[str, tuple[Appearance, ...]]:
+def index_terms(site: Site, extensions: Mapping[str, Mapping]) -> Mapping[str, tuple[Appearance, ...]]:
     """Render every indexed page to find its term uses (for checks without a build).
 
-    A site build does not call this: it records the uses while rendering each
-    page once (see the MkDocs adapter).
+    ``extensions`` are the site's Markdown extensions by name, with their
+    options, as the engine's config gives them (see ``core/site_config.py``),
+    so pages are rendered here exactly as the build renders them. A site
+    build does not call this: it records the uses while rendering each page
+    once (see the adapter).
     """
     glossary = GlossaryExtension(targets=term_targets(site))
     citations = CitationExtension(targets=citation_targets(site), page_list=False)
     md = markdown.Markdown(extensions=[*extensions, citations, glossary],
-                           extension_configs=dict(extension_configs or {}))
+                           extension_configs={name: dict(options) for name, options in extensions.items()})
     uses: dict[str, list[TermUse]] = {}
     for page in indexed_pages(site):
         md.reset()
@@ -76,14 +80,14 @@ def check_term_use(site: Site, index: Mapping[str, tuple[Appearance, ...]]) -> l
     problems = []
     for term in site.terms:
         if not index.get(term.id) and not term.unused:
-            problems.append(Problem(
-                term.path, term.line_of("term"), 1, "term-unused",
+            problems.append(Problem.at(
+                term.path, term.at("term"), "term-unused",
                 f"'{term.term}' (or its forms) appears on no page",
                 "add the form the text uses to 'forms', or mark the entry 'unused: true'",
             ))
         elif index.get(term.id) and term.unused:
-            problems.append(Problem(
-                term.path, term.line_of("unused"), 1, "term-marked-unused",
+            problems.append(Problem.at(
+                term.path, term.at("unused"), "term-marked-unused",
                 f"'{term.term}' is marked unused but appears on {index[term.id][0].src}",
                 "remove 'unused: true'",
             ))

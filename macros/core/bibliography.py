@@ -15,15 +15,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from urllib.parse import urlsplit
 
 import pybtex.errors
+from pybtex.backends.plaintext import Backend as PlainText
 from pybtex.database import BibliographyData, Entry
 from pybtex.database.input.bibtex import Parser
+from pybtex.richtext import Text
 from pybtex.scanner import PybtexError, PybtexSyntaxError
 
-from .problems import Problem
-from .source import read_text
+from .names import Names
+from .problems import Problem, line_and_column
+from .source import read_source
+from .weblinks import doi_problem, url_problem
 
 #: Fields an entry of each type must have (``author`` may be an ``editor``).
 REQUIRED_FIELDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
@@ -42,8 +45,9 @@ INCOMPLETE = "incomplete"
 FURTHER_READING = "further-reading"
 STATUS_KEYWORDS = (INCOMPLETE, FURTHER_READING)
 
-DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
+_PLAIN_TEXT = PlainText()
 _ENTRY_RE = re.compile(r"^[ \t]*@(?P<type>\w+)[ \t]*[{(][ \t]*(?P<key>[^,\s]+)[ \t]*,", re.MULTILINE)
+_DUPLICATE_FIELD_RE = re.compile(r"entry with key (?P<key>\S+) has a duplicate (?P<field>\S+) field")
 _FIELD_RE = re.compile(r"^[ \t]*(?P<name>[A-Za-z][\w-]*)[ \t]*=", re.MULTILINE)
 
 
@@ -89,12 +93,19 @@ class Bibliography:
     path: str
     references: Mapping[str, Reference]
     data: BibliographyData = field(repr=False)
-    problems: tuple[Problem, ...] = ()
     text: str = field(default="", repr=False, compare=False)  # the file as read
+    unread: frozenset[str] = frozenset()  # keys of entries that could not be read
+    read: bool = True  # False when the file itself could not be read (or has no entries)
+
+    @property
+    def keys(self) -> Names[Reference]:
+        """The citation keys, for the cross-checks: unknown when the file could not be read."""
+        return Names(self.references, self.unread, self.read)
 
 
-def _positions(text: str) -> tuple[list[tuple[str, str, int]], dict[str, dict[str, int]]]:
-    """Every ``@type{key,`` with its line, and the line of each field by key."""
+def _positions(text: str) -> tuple[list[tuple[str, str, int]], dict[str, dict[str, int]],
+                                   dict[tuple[str, str], tuple[int, int]]]:
+    """Every ``@type{key,`` with its line, the line of each field by key, and of each repeated field."""
     line_starts = [0] + [match.end() for match in re.finditer(r"\n", text)]
 
     def line_of(offset: int) -> int:  # a binary search: linear overall, however long the file
@@ -102,6 +113,7 @@ def _positions(text: str) -> tuple[list[tuple[str, str, int]], dict[str, dict[st
 
     entries = []
     fields: dict[str, dict[str, int]] = {}
+    repeated: dict[tuple[str, str], tuple[int, int]] = {}
     matches = list(_ENTRY_RE.finditer(text))
     for index, match in enumerate(matches):
         key = match.group("key")
@@ -109,8 +121,13 @@ def _positions(text: str) -> tuple[list[tuple[str, str, int]], dict[str, dict[st
         end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
         lines = fields.setdefault(key, {})
         for field_match in _FIELD_RE.finditer(text, match.end(), end):
-            lines.setdefault(field_match.group("name").lower(), line_of(field_match.start()))
-    return entries, fields
+            name = field_match.group("name").lower()
+            if name in lines:
+                start = field_match.start("name")
+                line = line_of(start)
+                repeated.setdefault((key, name), (line, start - line_starts[line - 1] + 1))
+            lines.setdefault(name, line_of(field_match.start()))
+    return entries, fields, repeated
 
 
 def check_reference(ref: Reference, path: str) -> list[Problem]:
@@ -134,22 +151,24 @@ def check_reference(ref: Reference, path: str) -> list[Problem]:
                 path, ref.line, 1, "bib-missing-field",
                 f"entry '{ref.key}' (@{ref.type}) is missing the required field '{name}'", hint,
             ))
+    # A DOI or URL becomes a link's address: only a well-formed one may (see weblinks.py).
     doi = ref.entry.fields.get("doi", "").strip()
-    if doi and not DOI_RE.match(doi):
+    why = doi_problem(doi) if doi else ""
+    if why:
         problems.append(Problem(
             path, ref.line_of("doi"), 1, "bib-bad-doi",
-            f"entry '{ref.key}' has a malformed DOI '{doi}'",
-            "write the bare DOI, like 10.1000/xyz123, without 'https://doi.org/' or spaces",
+            f"entry '{ref.key}' has a malformed DOI {doi!r}: {why}",
+            "write the bare DOI, like 10.1000/xyz123, without 'https://doi.org/', spaces or quotes",
         ))
     url = ref.entry.fields.get("url", "").strip()
-    if url:
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.netloc or re.search(r"\s", url):
-            problems.append(Problem(
-                path, ref.line_of("url"), 1, "bib-bad-url",
-                f"entry '{ref.key}' has a malformed URL '{url}'",
-                "write a full address starting with https:// and containing no spaces",
-            ))
+    why = url_problem(url) if url else ""
+    if why:
+        problems.append(Problem(
+            path, ref.line_of("url"), 1, "bib-bad-url",
+            f"entry '{ref.key}' has a malformed URL {url!r}: {why}",
+            "write a full address starting with https://, with a host name, and with any space, "
+            "quote, angle bracket or backslash percent-encoded (%20, %22, %3C, %3E, %5C)",
+        ))
     unknown = ref.keywords - set(STATUS_KEYWORDS)
     if "keywords" in ref.entry.fields and unknown:
         problems.append(Problem(
@@ -160,12 +179,62 @@ def check_reference(ref: Reference, path: str) -> list[Problem]:
     return problems
 
 
-def load_bibliography(file: Path, display_path: str | None = None) -> Bibliography:
+#: Fields that are addresses or the site's own markers, not text (URLs and DOIs are checked as such).
+_NOT_TEXT = frozenset({"url", "doi", "urldate", "keywords"})
+# A backslash that is more than an escaped special character (\& \% \$ \# \_ \{ \}).
+_COMMAND_RE = re.compile(r"\\(?![&%$#_{}])")
+_LEFTOVER_RE = re.compile(r"\\(?:[A-Za-z]+|.)")
+
+
+def check_latex(ref: Reference, path: str, text: str) -> list[Problem]:
+    """LaTeX that pybtex cannot turn into text, which would reach the page raw ("\\emph x").
+
+    pybtex and latexcodec decode accents, dashes and escaped specials; any
+    backslash left after decoding is a command nobody will render.
+    """
+    values = [(name.lower(), value) for name, value in ref.entry.fields.items()
+              if name.lower() not in _NOT_TEXT]
+    values += [(role.lower(), str(person)) for role, people in ref.entry.persons.items() for person in people]
+    problems = []
+    for name, value in values:
+        if not _COMMAND_RE.search(value):
+            continue
+        try:
+            commands = list(dict.fromkeys(_LEFTOVER_RE.findall(Text.from_latex(value).render(_PLAIN_TEXT))))
+        except UnicodeDecodeError:  # latexcodec cannot read it at all (a lone backslash)
+            commands = ["\\"]
+        if commands:
+            line, column = _place_in_field(text, ref.line_of(name), commands[0])
+            listed = ", ".join(f"'{command}'" for command in commands)
+            problems.append(Problem(
+                path, line, column, "bib-latex",
+                f"field '{name}' of entry '{ref.key}' has LaTeX that cannot be shown as text: {listed}",
+                "write the characters themselves in UTF-8 (é, not \\'e) and plain words for formatting"))
+    return problems
+
+
+def _place_in_field(text: str, field_line: int, command: str) -> tuple[int, int]:
+    """The line and column of ``command`` at or after the field's line (the field's line if not found)."""
+    start = 0
+    for _ in range(field_line - 1):
+        start = text.index("\n", start) + 1
+    found = text.find(command, start)
+    return line_and_column(text, found) if found >= 0 else (field_line, 1)
+
+
+def load_bibliography(file: Path, display_path: str | None = None) -> tuple[Bibliography, list[Problem]]:
     """Parse a ``.bib`` file, collecting every problem instead of stopping."""
     path = display_path or str(file)
-    text = read_text(file)
-    positions, field_lines = _positions(text)
-    problems: list[Problem] = []
+    if not file.exists():
+        return _unread(path, Problem(path, 1, 1, "bib-missing", "the bibliography file does not exist",
+                                     "create it: every work the site cites needs an entry"))
+    text, problems = read_source(file, path)
+    if text is None:
+        return _unread(path, *problems)
+    positions, field_lines, repeated = _positions(text)
+    if not positions:
+        return _unread(path, Problem(path, 1, 1, "bib-empty", "the bibliography has no entries",
+                                     "add an entry for every work the site cites"))
     broken: set[str] = set()  # entries with a syntax error: their fields are unreliable
 
     seen: dict[str, int] = {}
@@ -202,6 +271,13 @@ def load_bibliography(file: Path, display_path: str | None = None) -> Bibliograp
             ))
         elif str(error).startswith("repeated bibliography entry"):
             continue  # already reported above, with its line
+        elif found := _DUPLICATE_FIELD_RE.match(str(error)):
+            key, name = found["key"], found["field"].lower()
+            first = field_lines.get(key, {}).get(name, 1)
+            problems.append(Problem(
+                path, *repeated.get((key, name), (first, 1)), "bib-duplicate-field",
+                f"entry '{key}' gives the field '{name}' twice (first on line {first}); "
+                "only the first value would be used", "keep one of them"))
         else:
             problems.append(Problem(path, 1, 1, "bib-error", str(error)))
 
@@ -213,4 +289,11 @@ def load_bibliography(file: Path, display_path: str | None = None) -> Bibliograp
         references[key] = ref
         if key not in broken:
             problems.extend(check_reference(ref, path))
-    return Bibliography(path, MappingProxyType(references), data, tuple(problems), text)
+            problems.extend(check_latex(ref, path, text))
+    unread = frozenset(broken) - set(references)
+    return Bibliography(path, MappingProxyType(references), data, text, unread), problems
+
+
+def _unread(path: str, *problems: Problem) -> tuple[Bibliography, list[Problem]]:
+    """A bibliography whose file could not be read: no keys are known, so none is reported unknown."""
+    return Bibliography(path, MappingProxyType({}), BibliographyData(), read=False), list(problems)

@@ -6,7 +6,12 @@ Supported forms (the convention of pandoc, Quarto, MyST and mkdocs-bibtex):
 * ``[@firmin2024; @lefevre2019]``: several works in one parenthesis;
 * ``[see @key, p. 3]``: a prefix before the key;
 * ``[-@key]``: year only, when the prose already names the authors;
-* ``@owens2023`` and ``@holmes2022 [p19]``: narrative, with a locator.
+* ``@owens2023`` and ``@holmes2022 [p19]``: narrative, with a locator;
+* ``[Brierly 2021](@brierley2021)``: as written. The words in brackets are
+  shown exactly as the source gives them and link to the entry, so an edition
+  can keep an author's own way of citing ("Brierly", "et al,", "2025") while
+  the link resolves to the corrected entry. Where those words disagree with
+  the entry, the checks ask for a note (see :mod:`macros.core.citation_notes`).
 
 The same compiled pattern serves the validator (which scans whole files) and
 the Markdown extension (which renders), so the two can never disagree about
@@ -32,7 +37,8 @@ KEY = r"[\w](?:[\w:.#$%&+?<>~/-]*[\w])?"
 # straight to candidate characters, which made scanning text ten times faster
 # than testing the look-behind at every position.
 CITATION_PATTERN = (
-    r"\[(?<![\w!\\]\[)(?P<group>[^\[\]]*?-?@" + KEY + r"[^\[\]]*)\](?![(\[])"
+    r"\[(?<![\w!\\]\[)(?P<written>[^\[\]@]*[^\[\]@\s][^\[\]@]*)\]\(@(?P<wkey>" + KEY + r")\)"
+    r"|\[(?<![\w!\\]\[)(?P<group>[^\[\]]*?-?@" + KEY + r"[^\[\]]*)\](?![(\[])"
     r"|@(?<![\w@\\\[]@)(?P<key>" + KEY + r")(?:[ ]\[(?P<locator>[^\[\]@]+)\](?![(\[]))?"
 )
 CITATION_RE = re.compile(CITATION_PATTERN)
@@ -50,6 +56,7 @@ class CiteItem:
     locator: str = ""
     prefix: str = ""
     suppress_author: bool = False
+    written: str = ""  # the words shown, as the source writes them ("Brierly 2021")
 
 
 @dataclass(frozen=True)
@@ -69,6 +76,9 @@ class CitationSyntaxError(ValueError):
 
 def parse_match(match: re.Match[str]) -> Citation:
     """Turn a :data:`CITATION_RE` match into a :class:`Citation`."""
+    if match.group("wkey") is not None:
+        item = CiteItem(match.group("wkey"), written=match.group("written"))
+        return Citation((item,), False, match.start(), match.end(), match.group(0))
     if match.group("key") is not None:
         item = CiteItem(match.group("key"), (match.group("locator") or "").strip())
         return Citation((item,), True, match.start(), match.end(), match.group(0))
@@ -76,9 +86,7 @@ def parse_match(match: re.Match[str]) -> Citation:
     for part in match.group("group").split(";"):
         item_match = _ITEM_RE.match(part)
         if not item_match:
-            raise CitationSyntaxError(
-                f"cannot read citation item '{part.strip()}' in '{match.group(0)}'"
-            )
+            raise CitationSyntaxError(_unreadable(part.strip(), match.group(0)))
         items.append(
             CiteItem(
                 key=item_match.group("key"),
@@ -88,6 +96,17 @@ def parse_match(match: re.Match[str]) -> Citation:
             )
         )
     return Citation(tuple(items), False, match.start(), match.end(), match.group(0))
+
+
+def _unreadable(item: str, citation: str) -> str:
+    """Why a citation item cannot be read, naming a character that cannot be in a key."""
+    message = f"cannot read citation item '{item}' in '{citation}'"
+    key = re.search(r"@(" + KEY + r")(?P<next>[^\s,;])", item)
+    if key:
+        after = key[1]
+        message += (f': the character "{key["next"]}" cannot be part of a citation key (after \'@{after}\'); '
+                    "keys hold letters, digits and _ : . # $ % & - + ? < > ~ /")
+    return message
 
 
 _FENCE_RE = re.compile(r"^(?P<fence>```+|~~~+).*?^(?P=fence)[ \t]*$", re.MULTILINE | re.DOTALL)

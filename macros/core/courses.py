@@ -11,30 +11,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from .pathways import check_fields
-from .problems import Problem, did_you_mean
-from .source import Positioned, load_yaml_mapping
-
-COURSE_FIELDS: dict[str, tuple[type, bool]] = {
-    "title": (str, True), "audience": (str, True), "introduction": (str, False),
-    "sessions": (list, True), "closing": (str, False),
-}
-SESSION_FIELDS: dict[str, tuple[type, bool]] = {
-    "title": (str, True), "minutes": (int, True), "modules": (list, False),
-    "prompts": (list, False), "activities": (list, False),
-}
-ACTIVITY_FIELDS: dict[str, tuple[type, bool]] = {
-    "title": (str, True), "minutes": (int, True), "description": (str, False),
-}
+from .names import Names
+from .problems import Problem
+from .schemas import COURSE, validate
+from .source import Position, Positioned, Positions, load_yaml_file
 
 
 @dataclass(frozen=True)
 class Activity:
     title: str
     minutes: int
-    description: str
+    description: str  # Markdown
 
 
 @dataclass(frozen=True)
@@ -44,7 +32,7 @@ class Session:
     modules: tuple[str, ...]
     prompts: tuple[str, ...]
     activities: tuple[Activity, ...]
-    line: int
+    place: Position
 
 
 @dataclass(frozen=True)
@@ -53,10 +41,10 @@ class Course(Positioned):
     path: str
     title: str
     audience: str
-    introduction: str
+    introduction: str  # Markdown
     sessions: tuple[Session, ...]
-    closing: str
-    positions: dict[tuple, int]
+    closing: str  # Markdown
+    positions: Positions
 
     @property
     def minutes(self) -> int:
@@ -65,42 +53,29 @@ class Course(Positioned):
 
 
 def load_course(file: Path, display_root: Path) -> tuple[Course | None, list[Problem]]:
-    path, data, positions, problems = load_yaml_mapping(file, display_root, "course")
-    if data is None:
+    """One course, checked against ``schemas/course.schema.json``; ``None`` if it is not valid."""
+    path = file.relative_to(display_root).as_posix()
+    document, problems = load_yaml_file(file, path, "course")
+    if document is None:
         return None, problems
-    problems = check_fields(path, data, COURSE_FIELDS, positions, code="course")
+    verdict, problems = validate(document.data, COURSE, document.positions, path)
+    if not verdict.ok():
+        return None, problems
+    data, positions = document.data, document.positions
     sessions = []
-    for index, item in enumerate(data.get("sessions") or []):
-        where = ("sessions", index)
-        if not isinstance(item, dict):
-            problems.append(Problem(path, positions.get(where, 1), 1, "course-field-type",
-                                    f"session {index + 1} must have a title and minutes"))
-            continue
-        session_problems = check_fields(path, item, SESSION_FIELDS, positions, where, code="course")
-        activities = []
-        for number, activity in enumerate(item.get("activities") or []):
-            at = (*where, "activities", number)
-            if not isinstance(activity, dict):
-                session_problems.append(Problem(path, positions.get(at, 1), 1, "course-field-type",
-                                                "an activity must have a title and minutes"))
-                continue
-            activity_problems = check_fields(path, activity, ACTIVITY_FIELDS, positions, at, code="course")
-            session_problems.extend(activity_problems)
-            if not activity_problems:
-                activities.append(Activity(activity["title"].strip(), activity["minutes"],
-                                           (activity.get("description") or "").strip()))
-        problems.extend(session_problems)
-        if not session_problems:
-            planned = sum(a.minutes for a in activities)
-            if planned > item["minutes"]:
-                problems.append(Problem(
-                    path, positions.get((*where, "minutes"), 1), 1, "course-timing",
-                    f"session {index + 1} lasts {item['minutes']} minutes but its activities "
-                    f"take {planned}", "lengthen the session or shorten its activities"))
-            sessions.append(Session(item["title"].strip(), item["minutes"],
-                                    tuple(str(m) for m in item.get("modules") or ()),
-                                    tuple(str(p) for p in item.get("prompts") or ()),
-                                    tuple(activities), positions.get(where, 1)))
+    for index, item in enumerate(data["sessions"]):
+        activities = tuple(Activity(a["title"].strip(), a["minutes"], (a.get("description") or "").strip())
+                           for a in item.get("activities") or ())
+        planned = sum(activity.minutes for activity in activities)
+        if planned > item["minutes"]:
+            place = positions.at("sessions", index, "minutes")
+            problems.append(Problem.at(
+                path, place, "course-timing",
+                f"session {index + 1} lasts {item['minutes']} minutes but its activities "
+                f"take {planned}", "lengthen the session or shorten its activities"))
+        sessions.append(Session(item["title"].strip(), item["minutes"], tuple(item.get("modules") or ()),
+                                tuple(item.get("prompts") or ()), activities,
+                                positions.at("sessions", index)))
     if problems:
         return None, problems
     return Course(file.stem, path, data["title"].strip(), data["audience"].strip(),
@@ -118,19 +93,17 @@ def load_courses(folder: Path, display_root: Path) -> tuple[tuple[Course, ...], 
     return tuple(courses), problems
 
 
-def check_courses(courses: tuple[Course, ...], modules: dict[str, Any], prompts: dict[str, Any]
-                  ) -> list[Problem]:
+def check_courses(courses: tuple[Course, ...], modules: Names, prompts: Names) -> list[Problem]:
     """Every module and prompt a course names must exist."""
-    named = (("modules", modules, "module", "use a module id from the catalogue"),
-             ("prompts", prompts, "prompt", "use a prompt id from a module card"))
+    named = (("modules", modules, "module", "course-unknown-module", "use a module id from the catalogue"),
+             ("prompts", prompts, "prompt", "course-unknown-prompt", "use a prompt id from a module card"))
     problems = []
     for course in courses:
         for index, session in enumerate(course.sessions):
-            for field, known, kind, hint in named:
+            for field, known, kind, code, hint in named:
                 for number, name in enumerate(getattr(session, field)):
-                    if name not in known:
-                        problems.append(Problem(
-                            course.path, course.line_of("sessions", index, field, number), 1,
-                            f"course-unknown-{kind}", f"session {index + 1}: no {kind} '{name}'",
-                            did_you_mean(name, known) or hint))
+                    if known.is_unknown(name):
+                        problems.append(Problem.at(
+                            course.path, course.at("sessions", index, field, number), code,
+                            f"session {index + 1}: no {kind} '{name}'", known.suggest(name, hint)))
     return problems

@@ -9,14 +9,14 @@ resolve.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from .problems import Problem, did_you_mean
+from .names import Names
+from .problems import Problem
 from .prompts import words_of
-from .source import load_yaml_positions, read_text
+from .schemas import FRAMEWORK, validate
+from .source import Position, Positions, load_yaml_file
 
 
 @dataclass(frozen=True)
@@ -30,14 +30,14 @@ class Layer:
 class Quote:
     module: str
     text: str
-    line: int
+    place: Position
 
 
 @dataclass(frozen=True)
 class Element:
     term: str
     modules: tuple[str, ...]
-    line: int
+    place: Position
     role: str = ""  # for outcomes: "made possible", "opposite", "throughout"
     text: str = ""
 
@@ -52,22 +52,29 @@ class Ring:
     layer: str
     quotes: tuple[Quote, ...]
     elements: tuple[Element, ...]
-    line: int
+    place: Position
     label: str = ""  # a short name for the diagram
+
 
 @dataclass(frozen=True)
 class Framework:
     path: str
     layers: tuple[Layer, ...]
-    problems: tuple[Problem, ...] = ()
     title: str = ""
     core: Ring | None = None
     rings: tuple[Ring, ...] = ()
     outcomes: tuple[Element, ...] = ()
+    layers_read: bool = True  # False when the file, or one of its layers, could not be read
+    introduction: str = ""  # the edition's words before the diagram
 
     @property
     def layer_ids(self) -> tuple[str, ...]:
         return tuple(layer.id for layer in self.layers)
+
+    @property
+    def layer_names(self) -> Names[Layer]:
+        """The layers, for the cross-checks: unknown when the file could not be read."""
+        return Names({layer.id: layer for layer in self.layers}, complete=self.layers_read)
 
     def layer(self, layer_id: str) -> Layer | None:
         return next((layer for layer in self.layers if layer.id == layer_id), None)
@@ -78,94 +85,81 @@ class Framework:
         return ((self.core,) if self.core else ()) + self.rings
 
 
-def _text(value: Any) -> str:
-    return value.strip() if isinstance(value, str) else ""
+def _element(item: dict, place: Position) -> Element:
+    return Element(item["term"].strip(), tuple(item["modules"]), place,
+                   item.get("role", "").strip(), item.get("text", "").strip())
 
 
-def _elements(items: Any, where: tuple, positions: dict, path: str, problems: list) -> tuple[Element, ...]:
-    found = []
-    for index, item in enumerate(items if isinstance(items, list) else []):
-        line = positions.get((*where, index), 1)
-        if not isinstance(item, dict) or not _text(item.get("term")):
-            problems.append(Problem(path, line, 1, "framework-type", "an element needs a 'term'"))
-            continue
-        modules = item.get("modules") or []
-        found.append(Element(item["term"].strip(), tuple(str(m) for m in modules), line,
-                             _text(item.get("role")), _text(item.get("text"))))
-    return tuple(found)
+def _part(item: dict, where: tuple, positions: Positions) -> Ring:
+    """The core or a ring, from data the schema found valid."""
+    quotes = tuple(Quote(quote["module"], quote["text"].strip(), positions.at(*where, "quotes", index))
+                   for index, quote in enumerate(item.get("quotes") or ()))
+    elements = tuple(_element(element, positions.at(*where, "elements", index))
+                     for index, element in enumerate(item.get("elements") or ()))
+    return Ring(item["id"], item["title"].strip(), item.get("summary", "").strip(), item.get("layer", ""),
+                quotes, elements, positions.at(*where), item.get("label", "").strip())
 
 
-def _ring(data: Any, where: tuple, positions: dict, path: str, problems: list) -> Ring | None:
-    line = positions.get(where, 1)
-    if not isinstance(data, dict) or not _text(data.get("id")) or not _text(data.get("title")):
-        problems.append(Problem(path, line, 1, "framework-type", "each part needs an 'id' and a 'title'"))
-        return None
-    quotes = tuple(
-        Quote(str(q.get("module", "")), _text(q.get("text")), positions.get((*where, "quotes", i), line))
-        for i, q in enumerate(data.get("quotes") or []) if isinstance(q, dict))
-    return Ring(data["id"].strip(), data["title"].strip(), _text(data.get("summary")),
-                _text(data.get("layer")), quotes,
-                _elements(data.get("elements"), (*where, "elements"), positions, path, problems), line,
-                _text(data.get("label")))
+def load_framework(file: Path, display_path: str) -> tuple[Framework, list[Problem]]:
+    """Read ``framework.yml`` against its schema; a missing file means an empty framework.
 
-
-def load_framework(file: Path, display_path: str) -> Framework:
-    """Read ``framework.yml``; a missing file means an empty framework."""
+    Each part the schema finds valid is read, the rest left out; while the
+    layers cannot all be read, no layer named elsewhere is reported unknown.
+    """
     if not file.exists():
-        return Framework(display_path, ())
-    data, positions, problems = load_yaml_positions(read_text(file), display_path)
-    if problems:
-        return Framework(display_path, (), tuple(problems))
-    if not isinstance(data, dict):
-        data = {}
-    layers = []
-    for index, item in enumerate(data.get("layers") or []):
-        if not isinstance(item, dict) or not _text(item.get("id")):
-            problems.append(Problem(display_path, positions.get(("layers", index), 1), 1,
-                                    "framework-type", f"layer {index + 1} needs an 'id'"))
-            continue
-        layers.append(Layer(item["id"], _text(item.get("name")) or item["id"], _text(item.get("level"))))
-    core = _ring(data["core"], ("core",), positions, display_path, problems) if "core" in data else None
-    rings = tuple(ring for index, item in enumerate(data.get("rings") or [])
-                  if (ring := _ring(item, ("rings", index), positions, display_path, problems)))
-    outcomes = _elements(data.get("outcomes"), ("outcomes",), positions, display_path, problems)
-    return Framework(display_path, tuple(layers), tuple(problems), _text(data.get("title")),
-                     core, rings, outcomes)
+        return Framework(display_path, ()), []
+    document, problems = load_yaml_file(file, display_path, "framework")
+    if document is None:
+        return Framework(display_path, (), layers_read=False), problems
+    verdict, problems = validate(document.data, FRAMEWORK, document.positions, display_path)
+    if not isinstance(document.data, dict):
+        return Framework(display_path, (), layers_read=False), problems
+    data, positions = document.data, document.positions
+    layers = tuple(Layer(item["id"], item["name"].strip(), item.get("level", "").strip())
+                   for index, item in enumerate(data.get("layers") or ()) if verdict.ok("layers", index))
+    core = _part(data["core"], ("core",), positions) if "core" in data and verdict.ok("core") else None
+    rings = tuple(_part(item, ("rings", index), positions)
+                  for index, item in enumerate(data.get("rings") or ()) if verdict.ok("rings", index))
+    outcomes = tuple(_element(item, positions.at("outcomes", index))
+                     for index, item in enumerate(data.get("outcomes") or ())
+                     if verdict.ok("outcomes", index))
+    title = data.get("title", "").strip() if verdict.ok("title") else ""
+    introduction = data.get("introduction", "").strip() if verdict.ok("introduction") else ""
+    return Framework(display_path, layers, title, core, rings, outcomes, verdict.ok("layers"),
+                     introduction), problems
 
 
-def check_framework(framework: Framework, terms: Mapping[str, Any], module_bodies: Mapping[str, str]
-                    ) -> list[Problem]:
-    """Every element's term and modules, every ring's layer and every quote must resolve."""
+def check_framework(framework: Framework, terms: Names, modules: Names) -> list[Problem]:
+    """Every element's term and modules, every ring's layer and every quote must resolve.
+
+    ``modules`` maps module ids to their pages (whose ``body`` the quotes are found in).
+    """
     problems = []
     path = framework.path
+    layers = framework.layer_names
     elements = [e for part in framework.parts for e in part.elements] + list(framework.outcomes)
     for element in elements:
-        if element.term not in terms:
-            problems.append(Problem(path, element.line, 1, "framework-unknown-term",
+        if terms.is_unknown(element.term):
+            problems.append(Problem.at(path, element.place, "framework-unknown-term",
                                     f"no glossary entry '{element.term}'",
-                                    did_you_mean(element.term, terms) or "use a glossary id"))
-        if not element.modules:
-            problems.append(Problem(path, element.line, 1, "framework-missing-module",
-                                    f"element '{element.term}' names no module that discusses it"))
+                                    terms.suggest(element.term, "use a glossary id")))
         for module in element.modules:
-            if module not in module_bodies:
-                problems.append(Problem(path, element.line, 1, "framework-unknown-module",
-                                        f"no module '{module}'",
-                                        did_you_mean(module, module_bodies) or "use a module id"))
+            if modules.is_unknown(module):
+                problems.append(Problem.at(path, element.place, "framework-unknown-module",
+                                        f"no module '{module}'", modules.suggest(module, "use a module id")))
     for part in framework.parts:
-        if part is not framework.core and part.layer not in framework.layer_ids:
-            problems.append(Problem(path, part.line, 1, "framework-unknown-layer",
+        if part is not framework.core and layers.is_unknown(part.layer):
+            problems.append(Problem.at(path, part.place, "framework-unknown-layer",
                                     f"part '{part.id}' has unknown layer '{part.layer}'",
-                                    did_you_mean(part.layer, framework.layer_ids)
-                                    or "allowed: " + ", ".join(framework.layer_ids)))
+                                    layers.suggest(part.layer, "allowed: " + ", ".join(layers))))
         for quote in part.quotes:
-            body = module_bodies.get(quote.module)
-            if body is None:
-                problems.append(Problem(path, quote.line, 1, "framework-unknown-module",
+            page = modules.get(quote.module)
+            if modules.is_unknown(quote.module):
+                problems.append(Problem.at(path, quote.place, "framework-unknown-module",
                                         f"no module '{quote.module}'",
-                                        did_you_mean(quote.module, module_bodies) or "use a module id"))
-            elif words_of(quote.text) not in words_of(body):
-                problems.append(Problem(path, quote.line, 1, "framework-quote-not-found",
+                                        modules.suggest(quote.module, "use a module id")))
+            elif page is not None and page.body_read and words_of(quote.text) not in words_of(page.body):
+                problems.append(Problem.at(path, quote.place, "framework-quote-not-found",
                                         f"quote is not in module '{quote.module}'",
                                         "quote the authors word for word, from the module named"))
     return problems

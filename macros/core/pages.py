@@ -1,7 +1,7 @@
 """Loading the Markdown pages under ``docs/``: module front matter and citations.
 
 Every page is read once; module pages (those whose front matter names a
-``module``) are checked against the module schema, and the citations of every
+``module``) are checked against ``schemas/module.schema.json``, and the citations of every
 page are collected with their line and column for the cross-checks.
 """
 
@@ -14,27 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from .citekeys import Citation, CitationSyntaxError, find_citations
-from .problems import Problem, did_you_mean, line_and_column
+from .names import Names
+from .problems import Position, Problem, line_and_column
 from .prompts import ModuleReflection, read_reflection
-from .source import FrontMatter, read_text, split_front_matter
-
-MODULE_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-#: Front-matter keys a module page may have: (type, required, (min, max) items).
-MODULE_FIELDS: dict[str, tuple[type, bool, tuple[int, int] | None]] = {
-    "module": (str, True, None),
-    "title": (str, True, None),
-    "section": (str, False, None),
-    "objectives": (list, True, (2, 4)),
-    "key_points": (list, True, (3, 5)),
-    "lens": (dict, False, None),  # checked layer by layer in prompts.py
-    "prompts": (dict, False, None),
-}
-#: Keys MkDocs, Material or mkdocs-macros read on any page.
-ENGINE_FIELDS = frozenset({
-    "title", "description", "hide", "render_macros", "template", "search", "status", "icon",
-    "glossary_links",
-})
+from .schemas import MODULE, validate
+from .source import Positions, read_source, split_front_matter
 
 
 @dataclass(frozen=True)
@@ -45,6 +29,11 @@ class CitationUse:
     path: str
     line: int
     column: int
+    written: str = ""  # the words shown, for a citation given as the source writes it
+
+    @property
+    def place(self) -> Position:
+        return Position(self.line, self.column)
 
 
 @dataclass(frozen=True)
@@ -57,6 +46,11 @@ class Page:
     citations: tuple[CitationUse, ...] = ()
     body: str = field(default="", compare=False, repr=False)
     reflection: ModuleReflection | None = field(default=None, compare=False, repr=False)
+    # False when the file, or its front matter, could not be read: what it
+    # defines (a module id, prompts) or uses (citations, terms) is then unknown.
+    body_read: bool = True
+    meta_read: bool = True
+    positions: Positions = field(default_factory=Positions, compare=False, repr=False)  # of the front matter
 
     @property
     def module(self) -> str | None:
@@ -84,73 +78,26 @@ class Page:
         return str(self.meta.get("title", self.src))
 
 
-def _check_module(front: FrontMatter) -> list[Problem]:
-    problems = []
-    data = front.data
-    for key in data:
-        if key not in MODULE_FIELDS and key not in ENGINE_FIELDS:
-            problems.append(Problem(
-                front.path, front.line_of(key), 1, "module-unknown-field",
-                f"unknown front-matter field '{key}'",
-                did_you_mean(key, MODULE_FIELDS) or "allowed: " + ", ".join(MODULE_FIELDS),
-            ))
-    for key, (kind, required, bounds) in MODULE_FIELDS.items():
-        if key not in data:
-            if required:
-                problems.append(Problem(
-                    front.path, 1, 1, "module-missing-field",
-                    f"module page is missing the front-matter field '{key}'",
-                    f"add '{key}:' to the front matter",
-                ))
-            continue
-        value = data[key]
-        if kind is str and isinstance(value, (int, float)) and key == "section":
-            value = str(value)
-        if not isinstance(value, kind) or (kind is str and not value.strip()):
-            problems.append(Problem(
-                front.path, front.line_of(key), 1, "module-field-type",
-                f"'{key}' must be {'a list' if kind is list else 'a non-empty text'}, "
-                f"not {type(value).__name__}",
-            ))
-            continue
-        if bounds:
-            low, high = bounds
-            if not low <= len(value) <= high:
-                problems.append(Problem(
-                    front.path, front.line_of(key), 1, "module-field-count",
-                    f"'{key}' has {len(value)} items; a module needs {low} to {high}",
-                ))
-            for index, item in enumerate(value):
-                if not isinstance(item, str) or not item.strip():
-                    problems.append(Problem(
-                        front.path, front.line_of(key) + index + 1, 1, "module-field-type",
-                        f"item {index + 1} of '{key}' must be a non-empty text",
-                    ))
-    module_id = data.get("module")
-    if isinstance(module_id, str) and not MODULE_ID_RE.match(module_id):
-        problems.append(Problem(
-            front.path, front.line_of("module"), 1, "module-bad-id",
-            f"module id '{module_id}' is not a lower-case slug",
-            "use lower-case letters, digits and single hyphens, like 'relational-practice'",
-        ))
-    return problems
-
-
 def load_page(file: Path, docs_dir: Path, display_root: Path,
-              layers: tuple[str, ...] = ()) -> tuple[Page, list[Problem]]:
-    """Read one page: front matter, module checks, prompts and its citations."""
+              layers: Names) -> tuple[Page, list[Problem]]:
+    """Read one page: its front matter (against the module schema if it names a module),
+    its prompts and its citations."""
     path = file.relative_to(display_root).as_posix()
-    front = split_front_matter(read_text(file), path)
-    problems = list(front.problems)
+    src = file.relative_to(docs_dir).as_posix()
+    text, problems = read_source(file, path)
+    if text is None:
+        return Page(src, path, {}, body_read=False, meta_read=False), problems
+    front, problems = split_front_matter(text, path)
     reflection = None
     if "module" in front.data:
-        problems.extend(_check_module(front))
-        reflection, reflection_problems = read_reflection(front, layers)
+        verdict, schema_problems = validate(front.data, MODULE, front.positions, path)
+        problems.extend(schema_problems)
+        reflection, reflection_problems = read_reflection(front, verdict, layers)
         problems.extend(reflection_problems)
     uses, citation_problems = citation_uses(front.body, path, front.body_line - 1)
     problems.extend(citation_problems)
-    page = Page(file.relative_to(docs_dir).as_posix(), path, front.data, tuple(uses), front.body,
-                reflection)
+    page = Page(src, path, front.data, tuple(uses), front.body, reflection, meta_read=front.read,
+                positions=front.positions)
     return page, problems
 
 
@@ -172,5 +119,5 @@ def _uses(citation: Citation, body: str, path: str, offset_line: int) -> list[Ci
     for item in citation.items:
         offset = body.index("@" + item.key, citation.start) + 1
         line, column = line_and_column(body, offset)
-        result.append(CitationUse(item.key, path, line + offset_line, column))
+        result.append(CitationUse(item.key, path, line + offset_line, column, item.written))
     return result

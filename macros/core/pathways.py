@@ -11,27 +11,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from .problems import Problem, did_you_mean
-from .source import Positioned, load_yaml_mapping
-
-PATHWAY_FIELDS: dict[str, tuple[type, bool]] = {
-    "title": (str, True), "layer": (str, True), "audience": (str, True),
-    "introduction": (str, False), "steps": (list, True), "closing": (str, True),
-}
-STEP_FIELDS: dict[str, tuple[type, bool]] = {
-    "module": (str, True), "minutes": (int, True), "focus": (str, True), "prompts": (list, True),
-}
+from .names import Names
+from .problems import Problem
+from .schemas import PATHWAY, validate
+from .source import Position, Positioned, Positions, load_yaml_file
 
 
 @dataclass(frozen=True)
 class Step:
     module: str
     minutes: int
-    focus: str
+    focus: str  # Markdown
     prompts: tuple[str, ...]
-    line: int
+    place: Position
 
 
 @dataclass(frozen=True)
@@ -41,10 +34,10 @@ class Pathway(Positioned):
     title: str
     layer: str
     audience: str
-    introduction: str
+    introduction: str  # Markdown
     steps: tuple[Step, ...]
-    closing: str
-    positions: dict[tuple, int]
+    closing: str  # Markdown
+    positions: Positions
 
     @property
     def minutes(self) -> int:
@@ -52,52 +45,21 @@ class Pathway(Positioned):
 
 
 
-def check_fields(path: str, data: dict, schema: dict, positions: dict, where: tuple = (),
-                 code: str = "pathway") -> list[Problem]:
-    """Unknown, missing and mistyped fields of one mapping (courses share this)."""
-    problems = []
-    line = positions.get(where, 1) if where else 1
-    for key in data:
-        if key not in schema:
-            problems.append(Problem(path, positions.get((*where, key), line), 1, f"{code}-unknown-field",
-                                    f"unknown field '{key}'",
-                                    did_you_mean(str(key), schema) or "allowed: " + ", ".join(schema)))
-    for key, (kind, required) in schema.items():
-        value = data.get(key)
-        if value is None:
-            if required:
-                problems.append(Problem(path, line, 1, f"{code}-missing-field",
-                                        f"missing '{key}'" + (f" in item {where[-1] + 1}" if where else "")))
-        elif not isinstance(value, kind) or isinstance(value, bool) or (kind is str and not value.strip()):
-            wanted = {str: "a text", int: "a whole number", list: "a list"}[kind]
-            problems.append(Problem(path, positions.get((*where, key), line), 1, f"{code}-field-type",
-                                    f"'{key}' must be {wanted}"))
-    return problems
-
-
 def load_pathway(file: Path, display_root: Path) -> tuple[Pathway | None, list[Problem]]:
-    path, data, positions, problems = load_yaml_mapping(file, display_root, "pathway")
-    if data is None:
+    """One pathway, checked against ``schemas/pathway.schema.json``; ``None`` if it is not valid."""
+    path = file.relative_to(display_root).as_posix()
+    document, problems = load_yaml_file(file, path, "pathway")
+    if document is None:
         return None, problems
-    problems = check_fields(path, data, PATHWAY_FIELDS, positions)
-    steps = []
-    for index, item in enumerate(data.get("steps") or []):
-        if not isinstance(item, dict):
-            problems.append(Problem(path, positions.get(("steps", index), 1), 1, "pathway-field-type",
-                                    f"step {index + 1} must have module, minutes, focus and prompts"))
-            continue
-        step_problems = check_fields(path, item, STEP_FIELDS, positions, ("steps", index))
-        problems.extend(step_problems)
-        if not step_problems:
-            if item["minutes"] <= 0:
-                problems.append(Problem(path, positions.get(("steps", index, "minutes"), 1), 1,
-                                        "pathway-field-type", "'minutes' must be more than 0"))
-            steps.append(Step(item["module"], item["minutes"], item["focus"].strip(),
-                              tuple(str(p) for p in item["prompts"]), positions.get(("steps", index), 1)))
-    if problems:
+    verdict, problems = validate(document.data, PATHWAY, document.positions, path)
+    if not verdict.ok():
         return None, problems
+    data, positions = document.data, document.positions
+    steps = tuple(Step(item["module"], item["minutes"], item["focus"].strip(), tuple(item["prompts"]),
+                       positions.at("steps", index))
+                  for index, item in enumerate(data["steps"]))
     return Pathway(file.stem, path, data["title"].strip(), data["layer"], data["audience"].strip(),
-                   (data.get("introduction") or "").strip(), tuple(steps), data["closing"].strip(),
+                   (data.get("introduction") or "").strip(), steps, data["closing"].strip(),
                    positions), []
 
 
@@ -111,32 +73,35 @@ def load_pathways(folder: Path, display_root: Path) -> tuple[tuple[Pathway, ...]
     return tuple(pathways), problems
 
 
-def check_pathways(pathways: tuple[Pathway, ...], modules: dict[str, Any], prompts: dict[str, Any],
-                   layers: tuple[str, ...]) -> list[Problem]:
+def check_pathways(pathways: tuple[Pathway, ...], modules: Names, prompts: Names, layers: Names
+                   ) -> list[Problem]:
     """Every step names a module, and prompts of that module for the pathway's layer."""
     problems = []
     for pathway in pathways:
-        if pathway.layer not in layers:
-            problems.append(Problem(pathway.path, pathway.line_of("layer"), 1, "pathway-unknown-layer",
-                                    f"unknown layer '{pathway.layer}'",
-                                    did_you_mean(pathway.layer, layers) or "allowed: " + ", ".join(layers)))
+        if layers.is_unknown(pathway.layer):
+            place = pathway.at("layer")
+            problems.append(Problem.at(pathway.path, place, "pathway-unknown-layer",
+                                       f"unknown layer '{pathway.layer}'",
+                                       layers.suggest(pathway.layer, "allowed: " + ", ".join(layers))))
         for index, step in enumerate(pathway.steps):
             if step.module not in modules:
-                problems.append(Problem(
-                    pathway.path, pathway.line_of("steps", index, "module"), 1, "pathway-unknown-module",
-                    f"step {index + 1}: no module '{step.module}'",
-                    did_you_mean(step.module, modules) or "use a module id"))
+                if modules.is_unknown(step.module):
+                    place = pathway.at("steps", index, "module")
+                    problems.append(Problem.at(
+                        pathway.path, place, "pathway-unknown-module",
+                        f"step {index + 1}: no module '{step.module}'",
+                        modules.suggest(step.module, "use a module id")))
                 continue
             for number, prompt_id in enumerate(step.prompts):
                 prompt = prompts.get(prompt_id)
-                line = pathway.line_of("steps", index, "prompts", number)
-                if prompt is None:
-                    problems.append(Problem(pathway.path, line, 1, "pathway-unknown-prompt",
-                                            f"step {index + 1}: no prompt '{prompt_id}'",
-                                            did_you_mean(prompt_id, prompts) or "use a prompt id"))
-                elif prompt.module != step.module or prompt.layer != pathway.layer:
-                    problems.append(Problem(
-                        pathway.path, line, 1, "pathway-wrong-prompt",
+                place = pathway.at("steps", index, "prompts", number)
+                if prompts.is_unknown(prompt_id):
+                    problems.append(Problem.at(pathway.path, place, "pathway-unknown-prompt",
+                                               f"step {index + 1}: no prompt '{prompt_id}'",
+                                               prompts.suggest(prompt_id, "use a prompt id")))
+                elif prompt is not None and (prompt.module != step.module or prompt.layer != pathway.layer):
+                    problems.append(Problem.at(
+                        pathway.path, place, "pathway-wrong-prompt",
                         f"step {index + 1}: prompt '{prompt_id}' belongs to module '{prompt.module}' "
                         f"for '{prompt.layer}', not '{step.module}' for '{pathway.layer}'",
                         "choose a prompt of this step's module for the pathway's layer"))

@@ -13,14 +13,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .problems import Problem, did_you_mean
+from .names import Names
+from .problems import Position, Problem
+from .schemas import Verdict
 from .source import FrontMatter
 
-PROMPT_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-PROMPT_FIELDS = ("id", "text", "basis")
-MIN_PROMPTS = 2
-TEXT_MAX = 300
-LENS_MAX = 500
+MIN_PROMPTS = 2  # for each layer: what the schema cannot know, since layers are in framework.yml
 
 
 @dataclass(frozen=True)
@@ -32,6 +30,12 @@ class Prompt:
     module: str
     path: str
     line: int
+    care: bool = False  # the prompt asks people to recall harm: shown with a note of care
+    column: int = 1
+
+    @property
+    def place(self) -> Position:
+        return Position(self.line, self.column)
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,8 @@ class ModuleReflection:
 
     lens: dict[str, str]
     prompts: tuple[Prompt, ...]
+    unread: frozenset[str] = frozenset()  # ids of prompts written but not readable
+    complete: bool = True  # False when a prompt's id could not be read at all
 
     def for_layer(self, layer: str) -> tuple[Prompt, ...]:
         return tuple(p for p in self.prompts if p.layer == layer)
@@ -51,113 +57,76 @@ def words_of(text: str) -> str:
     return " ".join(re.sub(r"\[[^\]]*@[^\]]*\]", " ", text).split()).casefold()
 
 
-def read_reflection(front: FrontMatter, layers: tuple[str, ...]) -> tuple[ModuleReflection, list[Problem]]:
-    """Read ``lens`` and ``prompts`` from a module page, checking each against the layers."""
+def read_reflection(front: FrontMatter, verdict: Verdict, layers: Names
+                    ) -> tuple[ModuleReflection, list[Problem]]:
+    """Read ``lens`` and ``prompts`` from a module page and check them against the layers.
+
+    The module schema has already judged their shape (``verdict``): only
+    what it found valid is read, so no problem is reported twice. A prompt
+    that is not valid still counts for its layer, and its id is kept as
+    unread so that pathways naming it are not reported as well. When the
+    layers are not known (``framework.yml`` could not be read), every layer
+    named is taken as it is and none is reported missing.
+    """
     problems: list[Problem] = []
     module = str(front.data.get("module", ""))
     lens_data = front.data.get("lens") or {}
     prompt_data = front.data.get("prompts") or {}
     lens: dict[str, str] = {}
-    prompts: list[Prompt] = []
-
-    for key, value in (("lens", lens_data), ("prompts", prompt_data)):
-        if not isinstance(value, dict):
-            problems.append(Problem(front.path, front.line_of(key), 1, "prompt-type",
-                                    f"'{key}' must map each layer to its {key}",
-                                    "write 'practitioner:', 'manager:', … under it"))
-    if not isinstance(lens_data, dict) or not isinstance(prompt_data, dict):
-        return ModuleReflection({}, ()), problems
-
-    for layer, text in lens_data.items():
-        if layer not in layers:
-            problems.append(_unknown_layer(front, ("lens", layer), layer, layers))
-        elif not isinstance(text, str) or not text.strip():
-            problems.append(Problem(front.path, front.line_of(("lens", layer)), 1, "prompt-type",
-                                    f"lens for '{layer}' must be a non-empty text"))
-        elif len(text) > LENS_MAX:
-            problems.append(Problem(front.path, front.line_of(("lens", layer)), 1, "prompt-too-long",
-                                    f"lens for '{layer}' has {len(text)} characters; at most {LENS_MAX}"))
-        else:
+    if verdict.ok("lens"):
+        for layer, text in lens_data.items():
+            if layers.is_unknown(layer):
+                problems.append(_unknown_layer(front, ("lens", layer), layer, layers))
             lens[layer] = text.strip()
 
-    for layer, items in prompt_data.items():
-        if layer not in layers:
-            problems.append(_unknown_layer(front, ("prompts", layer), layer, layers))
-            continue
-        if not isinstance(items, list):
-            problems.append(Problem(front.path, front.line_of(("prompts", layer)), 1, "prompt-type",
-                                    f"prompts for '{layer}' must be a list"))
-            continue
-        for index, item in enumerate(items):
-            prompt, item_problems = _read_prompt(front, module, layer, index, item)
-            problems.extend(item_problems)
-            if prompt:
-                prompts.append(prompt)
-
+    prompts: list[Prompt] = []
+    unread: set[str] = set()
+    complete = isinstance(prompt_data, dict)
     body = words_of(front.body)
-    for prompt in prompts:
-        if words_of(prompt.basis) not in body:
-            problems.append(Problem(
-                front.path, front.line_of(("prompts", prompt.layer, _index(prompts, prompt), "basis")), 1,
-                "prompt-basis-not-found",
-                f"the basis of prompt '{prompt.id}' is not in this module's text",
-                "quote, word for word, the phrase of this page the prompt rests on",
-            ))
-    for layer in layers:
-        count = sum(p.layer == layer for p in prompts)
-        if count < MIN_PROMPTS:
-            problems.append(Problem(
-                front.path, front.line_of(("prompts", layer)), 1, "prompt-missing-layer",
+    for layer, items in prompt_data.items() if complete else ():
+        if layers.is_unknown(layer):
+            problems.append(_unknown_layer(front, ("prompts", layer), layer, layers))
+        for index, item in enumerate(items if isinstance(items, list) else ()):
+            where = ("prompts", layer, index)
+            if not verdict.ok(*where) or layers.is_unknown(layer):
+                item_id = item.get("id") if isinstance(item, dict) else None
+                if isinstance(item_id, str):
+                    unread.add(item_id.strip())
+                else:
+                    complete = False  # a prompt whose id cannot be told might be any prompt
+                continue
+            place = front.at(*where)
+            prompt = Prompt(item["id"].strip(), layer, item["text"].strip(), item["basis"].strip(),
+                            module, front.path, place.line, bool(item.get("care")), place.column)
+            prompts.append(prompt)
+            if words_of(prompt.basis) not in body:
+                basis = front.at(*where, "basis")
+                problems.append(Problem.at(
+                    front.path, basis, "prompt-basis-not-found",
+                    f"the basis of prompt '{prompt.id}' is not in this module's text",
+                    "quote, word for word, the phrase of this page the prompt rests on",
+                ))
+        complete = complete and isinstance(items, list)
+
+    for layer in layers if layers.complete else ():
+        written = prompt_data.get(layer, []) if isinstance(prompt_data, dict) else None
+        if isinstance(written, list) and len(written) < MIN_PROMPTS:  # read or not, each counts
+            count = len(written)
+            place = front.at("prompts", layer)
+            problems.append(Problem.at(
+                front.path, place, "prompt-missing-layer",
                 f"module '{module}' has {count} prompt(s) for '{layer}'; every layer needs {MIN_PROMPTS}",
                 f"add prompts under 'prompts: {layer}:'",
             ))
-        if layer not in lens:
-            problems.append(Problem(front.path, front.line_of(("lens", layer)), 1, "prompt-missing-layer",
-                                    f"module '{module}' has no lens text for '{layer}'",
-                                    f"add 'lens: {layer}:' (what this module means for that layer)"))
-    return ModuleReflection(lens, tuple(prompts)), problems
+        if isinstance(lens_data, dict) and layer not in lens_data:
+            place = front.at("lens")
+            problems.append(Problem.at(front.path, place, "prompt-missing-layer",
+                                       f"module '{module}' has no lens text for '{layer}'",
+                                       f"add 'lens: {layer}:' (what this module means for that layer)"))
+    return ModuleReflection(lens, tuple(prompts), frozenset(unread), complete), problems
 
 
-def _index(prompts: list[Prompt], prompt: Prompt) -> int:
-    return [p for p in prompts if p.layer == prompt.layer].index(prompt)
-
-
-def _unknown_layer(front: FrontMatter, where: tuple, layer: Any, layers: tuple[str, ...]) -> Problem:
-    return Problem(front.path, front.line_of(where), 1, "prompt-unknown-layer",
-                   f"unknown layer '{layer}'",
-                   did_you_mean(str(layer), layers) or "allowed: " + ", ".join(layers))
-
-
-def _read_prompt(front: FrontMatter, module: str, layer: str, index: int, item: Any
-                 ) -> tuple[Prompt | None, list[Problem]]:
-    where = ("prompts", layer, index)
-    line = front.line_of(where)
-    if not isinstance(item, dict):
-        return None, [Problem(front.path, line, 1, "prompt-type",
-                              f"prompt {index + 1} for '{layer}' must have id, text and basis")]
-    problems = []
-    for key in item:
-        if key not in PROMPT_FIELDS:
-            problems.append(Problem(front.path, front.line_of((*where, key)), 1, "prompt-unknown-field",
-                                    f"unknown prompt field '{key}'",
-                                    did_you_mean(str(key), PROMPT_FIELDS) or "allowed: id, text, basis"))
-    unknown, problems = problems, []  # reported, but the prompt still counts if complete
-    for key in PROMPT_FIELDS:
-        value = item.get(key)
-        if not isinstance(value, str) or not value.strip():
-            problems.append(Problem(front.path, front.line_of((*where, key)), 1, "prompt-missing-field",
-                                    f"prompt {index + 1} for '{layer}' needs a non-empty '{key}'"))
-    if problems:
-        return None, unknown + problems
-    problems = unknown
-    if not PROMPT_ID_RE.match(item["id"]):
-        problems.append(Problem(front.path, front.line_of((*where, "id")), 1, "prompt-bad-id",
-                                f"prompt id '{item['id']}' is not a lower-case slug",
-                                f"use ids like '{module}-{layer}-1'"))
-    if len(item["text"]) > TEXT_MAX:
-        problems.append(Problem(
-            front.path, front.line_of((*where, "text")), 1, "prompt-too-long",
-            f"prompt '{item['id']}' has {len(item['text'])} characters; at most {TEXT_MAX}"))
-    prompt = Prompt(item["id"].strip(), layer, item["text"].strip(), item["basis"].strip(),
-                    module, front.path, line)
-    return prompt, problems
+def _unknown_layer(front: FrontMatter, where: tuple, layer: Any, layers: Names) -> Problem:
+    place = front.at(*where)
+    return Problem.at(front.path, place, "prompt-unknown-layer",
+                      f"unknown layer '{layer}'", layers.suggest(str(layer), "allowed: " + ", ".join(layers)))

@@ -15,16 +15,19 @@ from types import MappingProxyType
 from typing import Any
 
 from .bibliography import Bibliography, Reference, load_bibliography
+from .citation_notes import check_citation_notes
 from .courses import Course, check_courses, load_courses
 from .framework import Framework, check_framework, load_framework
 from .glossary import Term, load_glossary
 from .labels import Label, label
-from .navorder import nav_order
+from .names import Names
 from .pages import CitationUse, Page, citation_uses, load_page
 from .pathways import Pathway, check_pathways, load_pathways
-from .problems import Problem, did_you_mean
+from .problems import Problem
 from .prompts import Prompt
 from .registry import Registry, check_registry, load_registry
+from .schemas import ID_RE
+from .site_config import read_site_config
 
 
 @dataclass(frozen=True)
@@ -111,44 +114,53 @@ def load_site(root: Path | str, page_order: list[str] | None = None, **overrides
     ``page_order`` is the reading order (docs-relative paths); an engine that
     has already read its navigation passes it, otherwise it is read from the
     ``nav`` of the engine's config (``properdocs.yml``).
+
+    A source that cannot be read is reported, and the cross-checks stay
+    silent about what it would have defined or used (see :mod:`.names`): its
+    own problem is the one to fix, not a hundred consequences of it.
     """
     paths = SitePaths(Path(root), **overrides)
     problems: list[Problem] = []
 
     bib_file = paths.root / paths.bibliography
-    bibliography = load_bibliography(bib_file, paths.bibliography)
-    problems.extend(bibliography.problems)
+    bibliography, bib_problems = load_bibliography(bib_file, paths.bibliography)
+    problems.extend(bib_problems)
 
     if page_order is None:
-        page_order = nav_order(paths.root / paths.config)
+        page_order = read_site_config(paths.root / paths.config).page_order
     files = _ordered(sorted(paths.docs_dir.rglob("*.md")), paths.docs_dir, page_order)
-    framework = load_framework(paths.root / paths.framework, paths.framework)
-    problems.extend(framework.problems)
+    framework, framework_problems = load_framework(paths.root / paths.framework, paths.framework)
+    problems.extend(framework_problems)
+    layers = framework.layer_names
     pages = []
     for file in files:
-        page, page_problems = load_page(file, paths.docs_dir, paths.root, framework.layer_ids)
+        page, page_problems = load_page(file, paths.docs_dir, paths.root, layers)
         pages.append(page)
         problems.extend(page_problems)
 
     problems.extend(_check_module_ids(pages))
     problems.extend(_check_prompt_ids(pages))
+    modules = _module_names(pages)
+    prompts = _prompt_names(pages, modules.complete)
     pathways, pathway_problems = load_pathways(paths.root / paths.pathways, paths.root)
     problems.extend(pathway_problems)
-    modules = {page.module: page for page in pages if page.module}
-    prompts = collect_prompts(pages)
-    problems.extend(check_pathways(pathways, modules, prompts, framework.layer_ids))
+    # In the framework's order of layers, from direct practice outwards, as readers meet them.
+    rank = {layer: index for index, layer in enumerate(framework.layer_ids)}
+    pathways = tuple(sorted(pathways, key=lambda p: (rank.get(p.layer, len(rank)), p.id)))
+    problems.extend(check_pathways(pathways, modules, prompts, layers))
     courses, course_problems = load_courses(paths.root / paths.courses, paths.root)
     problems.extend(course_problems)
     problems.extend(check_courses(courses, modules, prompts))
     registry, registry_problems = load_registry(paths.root / paths.registry, paths.registry)
     problems.extend(registry_problems)
     if registry:
-        problems.extend(check_registry(registry, {m: page.src for m, page in modules.items()}))
-    terms, term_problems = load_glossary(paths.root / paths.glossary, paths.root)
+        sources = Names({m: page.src for m, page in modules.defined.items()}, complete=modules.complete)
+        problems.extend(check_registry(registry, sources))
+    glossary, term_problems = load_glossary(paths.root / paths.glossary, paths.root)
+    terms = tuple(glossary.defined.values())
     problems.extend(term_problems)
-    problems.extend(_check_terms(terms, pages, framework))
-    problems.extend(check_framework(framework, {t.id: t for t in terms},
-                                    {p.module: p.body for p in pages if p.module}))
+    problems.extend(_check_terms(glossary, modules, layers))
+    problems.extend(check_framework(framework, glossary, modules))
 
     # Citations in glossary definitions count as cited on the glossary page.
     glossary_page = next((p for p in pages if p.src == paths.glossary_page), None)
@@ -157,43 +169,63 @@ def load_site(root: Path | str, page_order: list[str] | None = None, **overrides
         uses, use_problems = citation_uses(term.definition, term.path, term.definition_line - 1)
         problems.extend(use_problems)
         extra.extend((use, glossary_page) for use in uses)
+    # Every text that cites was read: only then is a work "never cited" known.
+    all_uses_read = all(page.body_read for page in pages) and not glossary.unread
 
     labels = {key: label(ref) for key, ref in bibliography.references.items()}
     problems.extend(_check_labels(bibliography, labels))
-    cited_in, citation_problems = _cross_reference(pages, bibliography, extra)
+    cited_in, citation_problems = _cross_reference(pages, bibliography, extra, all_uses_read)
     problems.extend(citation_problems)
+    problems.extend(check_citation_notes(
+        [use for page in pages for use in page.citations] + [use for use, _page in extra], bibliography))
     return Site(paths, tuple(pages), bibliography, MappingProxyType(labels),
                 MappingProxyType(cited_in), tuple(sorted(set(problems))), terms, framework, pathways,
                 registry, courses)
 
 
-def _check_terms(terms: tuple[Term, ...], pages: list[Page], framework: Framework) -> list[Problem]:
+def _module_names(pages: list[Page]) -> Names[Page]:
+    """Module ids and their pages; incomplete while a page's front matter could not be read."""
+    modules: dict[str, Page] = {}
+    for page in pages:
+        if page.module:
+            modules.setdefault(page.module, page)
+    # A page whose 'module' is not an id (nor text at all) might have meant any module.
+    complete = all(page.meta_read and ("module" not in page.meta or ID_RE.match(page.module or ""))
+                   for page in pages)
+    return Names(modules, complete=complete)
+
+
+def _prompt_names(pages: list[Page], modules_complete: bool) -> Names[Prompt]:
+    """Prompt ids and their prompts, with the ids of prompts that could not be read."""
+    reflections = [page.reflection for page in pages if page.reflection]
+    unread = frozenset(prompt_id for reflection in reflections for prompt_id in reflection.unread)
+    complete = modules_complete and all(reflection.complete for reflection in reflections)
+    return Names(collect_prompts(pages), unread, complete)
+
+
+def _check_terms(glossary: Names[Term], modules: Names, layers: Names) -> list[Problem]:
     """Related ids, layers and modules that glossary entries name must exist."""
     problems = []
-    ids = [term.id for term in terms]
-    modules = [page.module for page in pages if page.module]
-    layers = framework.layer_ids
-    for term in terms:
+    for term in glossary.defined.values():
         for related in term.related:
-            if related not in ids or related == term.id:
-                problems.append(Problem(
-                    term.path, term.line_of("related"), 1, "term-unknown-related",
+            if glossary.is_unknown(related) or related == term.id:
+                problems.append(Problem.at(
+                    term.path, term.at("related"), "term-unknown-related",
                     f"related term '{related}' " + ("is the entry itself" if related == term.id
                                                      else "has no glossary entry"),
-                    did_you_mean(related, ids) or "use the id of another entry (its file name)",
+                    glossary.suggest(related, "use the id of another entry (its file name)"),
                 ))
         for layer in term.layers:
-            if layer not in layers:
-                problems.append(Problem(
-                    term.path, term.line_of("layers"), 1, "term-unknown-layer",
-                    f"unknown layer '{layer}'",
-                    did_you_mean(layer, layers) or "allowed: " + ", ".join(layers),
+            if layers.is_unknown(layer):
+                problems.append(Problem.at(
+                    term.path, term.at("layers"), "term-unknown-layer",
+                    f"unknown layer '{layer}'", layers.suggest(layer, "allowed: " + ", ".join(layers)),
                 ))
-        if term.module and term.module not in modules:
-            problems.append(Problem(
-                term.path, term.line_of("source"), 1, "term-unknown-module",
+        if term.module and modules.is_unknown(term.module):
+            problems.append(Problem.at(
+                term.path, term.at("source", "module"), "term-unknown-module",
                 f"source module '{term.module}' does not exist",
-                did_you_mean(term.module, modules) or "use a module id from docs/article/",
+                modules.suggest(term.module, "use a module id from docs/article/"),
             ))
     return problems
 
@@ -205,8 +237,8 @@ def _check_module_ids(pages: list[Page]) -> list[Problem]:
         if page.module is None:
             continue
         if page.module in seen:
-            problems.append(Problem(
-                page.path, 1, 1, "module-duplicate-id",
+            problems.append(Problem.at(
+                page.path, page.positions.at("module"), "module-duplicate-id",
                 f"module id '{page.module}' is already used by {seen[page.module].path}",
                 "module ids must be unique; choose a new one",
             ))
@@ -232,9 +264,9 @@ def _check_prompt_ids(pages: list[Page]) -> list[Problem]:
         for prompt in page.reflection.prompts if page.reflection else ():
             if prompt.id in seen:
                 first = seen[prompt.id]
-                problems.append(Problem(
-                    prompt.path, prompt.line, 1, "prompt-duplicate-id",
-                    f"prompt id '{prompt.id}' is already used in {first.path}:{first.line}",
+                problems.append(Problem.at(
+                    prompt.path, prompt.place, "prompt-duplicate-id",
+                    f"prompt id '{prompt.id}' is already used in {first.path}:{first.place.line}",
                     "give the prompt a new id; never reuse one, readers' answers are kept under it",
                 ))
             else:
@@ -260,27 +292,29 @@ def _check_labels(bibliography: Bibliography, labels: Mapping[str, Label]) -> li
 
 
 def _cross_reference(pages: list[Page], bibliography: Bibliography,
-                     extra: list[tuple[CitationUse, Page | None]] = ()
+                     extra: list[tuple[CitationUse, Page | None]] = (), all_uses_read: bool = True
                      ) -> tuple[dict[str, tuple[Page, ...]], list[Problem]]:
     """Where each work is cited; unknown keys; entries cited nowhere."""
     problems = []
     cited: dict[str, list[Page]] = defaultdict(list)
-    keys = bibliography.references
+    keys = bibliography.keys
     all_uses = [(use, page) for page in pages for use in page.citations] + list(extra)
     for use, page in all_uses:
         if use.key not in keys:
-            problems.append(_unknown_key(use, keys))
+            if keys.is_unknown(use.key):
+                problems.append(_unknown_key(use, keys))
         elif page is not None and page not in cited[use.key]:
             cited[use.key].append(page)
         elif page is None:
             cited.setdefault(use.key, [])
-    for key, ref in keys.items():
+    for key, ref in keys.defined.items():
         if key not in cited and not ref.further_reading:
-            problems.append(Problem(
-                bibliography.path, ref.line, 1, "bib-uncited",
-                f"entry '{key}' is never cited",
-                "cite it, or mark it keywords = {further-reading} to list it under Further reading",
-            ))
+            if all_uses_read:
+                problems.append(Problem(
+                    bibliography.path, ref.line, 1, "bib-uncited",
+                    f"entry '{key}' is never cited",
+                    "cite it, or mark it keywords = {further-reading} to list it under Further reading",
+                ))
         elif key in cited and ref.further_reading:
             first = cited[key][0]
             problems.append(Problem(
@@ -291,7 +325,8 @@ def _cross_reference(pages: list[Page], bibliography: Bibliography,
     return {key: tuple(pages) for key, pages in cited.items()}, problems
 
 
-def _unknown_key(use: CitationUse, keys: Mapping[str, Reference]) -> Problem:
-    return Problem(use.path, use.line, use.column, "cite-unknown-key",
+def _unknown_key(use: CitationUse, keys: Names[Reference]) -> Problem:
+    return Problem.at(
+                   use.path, use.place, "cite-unknown-key",
                    f"unknown citation key '{use.key}'",
-                   did_you_mean(use.key, keys) or "add an entry for it to references.bib")
+                   keys.suggest(use.key, "add an entry for it to references.bib"))

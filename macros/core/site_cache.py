@@ -9,20 +9,22 @@ build keeps the :class:`~macros.core.site.Site` it loaded, keyed by a hash of
   added, removed or renamed changes the key as surely as an edited one);
 - the project's folder (the site records it), the reading order passed in,
   and the path overrides;
-- this package's code as the process loaded it, and the versions of Python,
-  pybtex and PyYAML;
+- this package's code and the schemas in ``schemas/`` as the process loaded
+  them, and the versions of Python, pybtex, PyYAML and jsonschema;
 
 and reuses it while the key holds. Only a site without problems is kept:
 with problems, every build loads the sources afresh and reports them all.
 
 The cache is a pickle that this code writes into the project's own cache
-folder and reads back; a file that cannot be read is ignored and rewritten.
+folder and reads back; a file that cannot be read is ignored and rewritten,
+and a folder that cannot be written is done without (see :mod:`.cachefile`).
 ``make check`` never uses it: the checks always read the sources.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import importlib.metadata
 import io
 import json
 import pickle
@@ -36,13 +38,18 @@ import pybtex
 import yaml
 
 from . import cachefile
+from .schemas import SCHEMA_DIR
 from .site import Site, SitePaths, load_site
+
+_JSONSCHEMA = importlib.metadata.version("jsonschema")
 
 # The code that turns sources into a Site, read once, as this process loaded
 # it: under `mkdocs serve` an edited module is not reloaded, so the files on
 # disk may no longer be the code that runs, and a result must be keyed by the
 # code that made it.
-_CODE = tuple(part for code in sorted(Path(__file__).resolve().parent.glob("*.py"))
+# The field rules in schemas/ are read once per process too, and count as code.
+_CODE = tuple(part for code in [*sorted(Path(__file__).resolve().parent.glob("*.py")),
+                                *sorted(SCHEMA_DIR.glob("*.json"))]
               for part in (code.name.encode(), code.read_bytes()))
 
 
@@ -65,7 +72,7 @@ def _files(folder: Path) -> list[Path]:
 
 def _inputs(root: Path, page_order: list[str] | None, overrides: dict[str, str]) -> Iterator[bytes]:
     """Everything a loaded site depends on (see the module's docstring)."""
-    yield json.dumps([sys.version, pybtex.__version__, yaml.__version__, str(root.resolve()),
+    yield json.dumps([sys.version, pybtex.__version__, yaml.__version__, _JSONSCHEMA, str(root.resolve()),
                       page_order, sorted(overrides.items())]).encode()
     yield from _CODE
     paths = SitePaths(root, **overrides)

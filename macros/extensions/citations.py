@@ -6,6 +6,11 @@ and formatted references) comes in through the constructor; the page being
 rendered is set per page by the adapter (``page_path``) so links are
 relative and work from any folder, offline included.
 
+``([Brierly 2021](@brierley2021))`` shows the words as the source writes them
+and links them to the entry. When those words do not name the entry as it
+is named in the reference list, a small "note" mark follows: its preview says
+what differs and it links to the row of the editorial notes that explains it.
+
 A list of the works cited on the page is appended at its end: it is what the
 preview script shows on hover, focus or tap, and what a printed page keeps.
 """
@@ -22,7 +27,9 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from ..core.citekeys import CITATION_PATTERN, Citation, CiteItem, parse_match
+from ..core.citation_notes import NOTE_ANCHOR
+from ..core.citekeys import CITATION_PATTERN, Citation, CitationSyntaxError, CiteItem, parse_match
+from ..core.labels import agrees_with
 from ..core.urls import anchor_link
 
 
@@ -33,6 +40,8 @@ class CitationTarget:
     author: str  # "Owens and Lloyd"
     year: str  # "2023"
     html: str = ""  # the formatted reference, for previews and the page list
+    forms: frozenset[str] = frozenset()  # how the text may name the authors ("Owens & Lloyd")
+    note: str = ""  # why the text names the work differently (plain text), if it does
 
 
 class CitationInlineProcessor(InlineProcessor):
@@ -43,7 +52,10 @@ class CitationInlineProcessor(InlineProcessor):
         self.extension = extension
 
     def handleMatch(self, m, data):  # noqa: N802 - Python-Markdown's API name
-        citation = parse_match(m)
+        try:
+            citation = parse_match(m)
+        except CitationSyntaxError:  # the checks report it with its place; here it stays text
+            return None, None, None
         return self.extension.render(citation), m.start(0), m.end(0)
 
 
@@ -76,6 +88,9 @@ class CitationExtension(Extension):
             "targets": [{}, "Mapping of citation key to CitationTarget. Default: {}"],
             "references_page": ["references.md",
                                 "Docs-relative path of the references page. Default: 'references.md'"],
+            "notes_page": ["editorial-notes.md",
+                           "Docs-relative path of the page explaining citations written differently "
+                           "from their entry. Default: 'editorial-notes.md'"],
             "page_path": ["", "Docs-relative path of the page being rendered. Default: ''"],
             "directory_urls": [True, "Whether pages are served as folder/ URLs. Default: True"],
             "link_to_source": [False, "Link to the references page's Markdown source (for engines "
@@ -83,6 +98,8 @@ class CitationExtension(Extension):
             "page_list": [True, "Append the works cited on each page. Default: True"],
             "page_list_title": ["Works cited on this page",
                                 "Heading of that list. Default: 'Works cited on this page'"],
+            "also_cited": [(), "Keys cited on the page in fragments rendered on their own (glossary "
+                               "definitions): listed with the page's works. Default: ()"],
         }
         super().__init__(**kwargs)
         self.cited: list[str] = []
@@ -101,17 +118,33 @@ class CitationExtension(Extension):
         md.treeprocessors.register(PageReferencesTreeprocessor(md, self), "page_references", 10)
 
     def reset(self) -> None:
-        self.cited = []
+        self.cited = list(self.getConfig("also_cited"))
 
-    def set_page(self, page_path: str) -> None:
+    def set_page(self, page_path: str, also_cited: tuple[str, ...] = ()) -> None:
         """Called by the adapter before each page is rendered."""
         self.setConfig("page_path", page_path)
+        self.setConfig("also_cited", tuple(also_cited))
 
     # -- rendering ---------------------------------------------------------
 
-    def href(self, key: str) -> str:
-        return anchor_link(self.getConfig("page_path") or "index.md", self.getConfig("references_page"), key,
-                           self.getConfig("directory_urls"), self.getConfig("link_to_source"))
+    def href(self, key: str, page: str = "references_page", anchor: str = "{key}") -> str:
+        return anchor_link(self.getConfig("page_path") or "index.md", self.getConfig(page),
+                           anchor.format(key=key), self.getConfig("directory_urls"),
+                           self.getConfig("link_to_source"))
+
+    def note_mark(self, item: CiteItem) -> etree.Element | None:
+        """The "note" mark after a citation written differently from its entry, or None."""
+        target = self.targets.get(item.key)
+        if target is None or agrees_with(item.written, target.forms, target.year):
+            return None
+        mark = etree.Element("sup", {"class": "citation-note-mark"})
+        link = etree.SubElement(mark, "a", {
+            "class": "citation-note", "data-cite-note": item.key,
+            "href": self.href(item.key, "notes_page", NOTE_ANCHOR),
+            "title": f"Editorial note. {target.note}" if target.note else "Editorial note",
+        })
+        link.text = AtomicString("note")
+        return mark
 
     def link(self, item: CiteItem, text: str) -> etree.Element:
         if item.key not in self.cited:
@@ -136,6 +169,13 @@ class CitationExtension(Extension):
 
     def render(self, citation: Citation) -> etree.Element:
         group = etree.Element("span", {"class": "citation-group"})
+        first = citation.items[0]
+        if first.written:  # as the source writes it: the words are the author's, not ours
+            group.append(self.link(first, first.written))
+            mark = self.note_mark(first)
+            if mark is not None:
+                group.append(mark)
+            return group
         if citation.narrative:
             group.append(self.link(citation.items[0], self.item_text(citation.items[0], True)))
             return group

@@ -64,7 +64,8 @@ class GlossaryTreeprocessor(Treeprocessor):
             return
         self.linked: set[str] = set()
         self.anchor, self.heading, self.level = "", "", 0
-        self.walk(root, frozenset())
+        own = self.ext.getConfig("own_term")
+        self.walk(root, frozenset({own}) if own else frozenset())
 
     def walk(self, element: etree.Element, own: frozenset[str]) -> None:
         if element.get("data-term-entry"):
@@ -165,6 +166,8 @@ class GlossaryExtension(Extension):
                               "Docs-relative path of the glossary page. Default: 'glossary.md'"],
             "page_path": ["", "Docs-relative path of the page being rendered. Default: ''"],
             "enabled": [True, "Link terms on the page being rendered. Default: True"],
+            "own_term": ["", "A term never linked in what is rendered: a definition rendered on its "
+                             "own (its entry's id). Default: ''"],
             "directory_urls": [True, "Whether pages are served as folder/ URLs. Default: True"],
             "link_to_source": [False, "Link to the glossary page's Markdown source (for engines that "
                                       "rewrite and validate .md links). Default: False"],

@@ -17,31 +17,50 @@ from pathlib import Path
 from types import MappingProxyType
 
 import pybtex
+from markupsafe import escape
 
 from ..core import cachefile
 from ..core.bibliography import Bibliography
 from ..core.labels import sort_key
+from .safe import clean_html
 
 _CORE = Path(__file__).resolve().parent.parent / "core"
 # The style's and the order's code, read once as this process loaded it (see
 # macros/core/site_cache.py: `mkdocs serve` does not reload edited modules).
-_STYLE_CODE = tuple(path.read_bytes() for path in (_CORE / "harvard.py", _CORE / "labels.py", Path(__file__)))
+_STYLE_CODE = tuple(path.read_bytes() for path in (_CORE / "harvard.py", _CORE / "labels.py", Path(__file__),
+                                                   Path(__file__).with_name("safe.py")))
 _PROTECTED_RE = re.compile(r'<span class="bibtex-protected">(.*?)</span>', re.DOTALL)
+
+
+def _backend():
+    """pybtex's HTML backend, with link addresses escaped as attribute values.
+
+    pybtex writes ``<a href="URL">`` as it is; a URL with a quote would end the
+    attribute (the check rejects such a URL, and this makes it harmless anyway).
+    """
+    from pybtex.backends.html import Backend
+
+    class AttributeSafeBackend(Backend):
+        @staticmethod
+        def format_href(url, text, external=False):
+            return Backend.format_href(escape(url), text, external)
+
+    return AttributeSafeBackend()
 
 
 def _format(bibliography: Bibliography) -> dict[str, str]:
     # Imported here: with a warm cache a build never loads pybtex's formatting.
-    from pybtex.backends.html import Backend
-
     from ..core.harvard import HarvardStyle
 
     style = HarvardStyle()
-    backend = Backend()
+    backend = _backend()
     formatted = {}
     for ref in sorted(bibliography.references.values(), key=sort_key):
         html = style.format_entry(ref.key, ref.entry).text.render(backend)
         # Braces in titles only protect case; they carry no meaning for readers.
-        formatted[ref.key] = _PROTECTED_RE.sub(r"\1", html).replace("\n", " ")
+        html = _PROTECTED_RE.sub(r"\1", html).replace("\n", " ")
+        # Every field is plain text; what reaches the page is checked against the allow-list.
+        formatted[ref.key] = str(clean_html(html))
     return formatted
 
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from html import escape
 
 from ..core.framework import Ring
 from ..core.site import Site
 from .framework_svg import framework_svg
 from .pathway_page import pathway_src
 from .reflection import journal_notice, prompt_html
+from .safe import markdown_text as inert
 
 FRAMEWORK_FOLDER = "framework"
 
@@ -34,7 +34,7 @@ def _term(site: Site, term_id: str) -> str:
 
 def _holder(site: Site, part: Ring) -> str:
     layer = site.framework.layer(part.layer) if part.layer else None
-    return f" ({escape(layer.name.lower(), quote=False)})" if layer else ""
+    return f" ({inert(layer.name.lower())})" if layer else ""
 
 
 def text_version(site: Site, md_link: Callable[[str], str]) -> str:
@@ -42,9 +42,9 @@ def text_version(site: Site, md_link: Callable[[str], str]) -> str:
     framework = site.framework
     lines, depth = [], 0
     for part in framework.parts:
-        names = ", ".join(f"[{escape(_term(site, e.term), quote=False)}]({md_link(part_src(part))}#{e.term})"
+        names = ", ".join(f"[{inert(_term(site, e.term))}]({md_link(part_src(part))}#{e.term})"
                           for e in part.elements)
-        lines.append(f"{'    ' * depth}- [{escape(part.title, quote=False)}]({md_link(part_src(part))})"
+        lines.append(f"{'    ' * depth}- [{inert(part.title)}]({md_link(part_src(part))})"
                      f"{_holder(site, part)}: {names}")
         depth += 1
     return "\n".join(lines)
@@ -61,12 +61,8 @@ def overview_markdown(site: Site, url_for: Callable[[str], str], md_link: Callab
     parts = [
         "---", f"title: {json.dumps('Framework')}", "---", "",
         "# Framework", "",
-        f"*{escape(framework.title, quote=False)}*", "{: .no-glossary }", "",
-        "The article's framework places young people's awareness, agency and wellbeing at the core, "
-        "surrounded by the capacities and conditions that each layer of a youth safeguarding system "
-        "can create. This diagram is this edition's, drawn only from what the article's text says "
-        "(the article's own figure is not part of the text this edition was made from). Select a part "
-        "to read about it in the authors' words.", "",
+        f"*{inert(framework.title)}*", "{: .no-glossary }", "",
+        *([inert(framework.introduction), ""] if framework.introduction else []),
         f'<figure class="framework-figure">{svg}</figure>', "",
         '<details class="framework-text" open markdown>',
         "<summary>Text version of the diagram</summary>", "",
@@ -75,9 +71,9 @@ def overview_markdown(site: Site, url_for: Callable[[str], str], md_link: Callab
         "## Throughout the framework { #throughout }", "",
     ]
     for outcome in framework.outcomes:
-        parts.append(f"- **{escape(outcome.role.capitalize(), quote=False)}:** "
-                     f"{escape(outcome.text, quote=False)} "
-                     f"([{escape(_term(site, outcome.term), quote=False)}]"
+        parts.append(f"- **{inert(outcome.role.capitalize())}:** "
+                     f"{inert(outcome.text)} "
+                     f"([{inert(_term(site, outcome.term))}]"
                      f"({md_link(site.paths.glossary_page)}#{outcome.term}) in the glossary)")
     parts.append("")
     return "\n".join(parts)
@@ -87,22 +83,22 @@ def part_markdown(site: Site, part: Ring, url_for: Callable[[str], str],
                   md_link: Callable[[str], str]) -> str:
     """One part of the framework: the authors' words, its elements, and prompts."""
     parts = ["---", f"title: {json.dumps(part.title)}", "---", "",
-             f"# {escape(part.title, quote=False)}", ""]
+             f"# {inert(part.title)}", ""]
     if part.summary:
-        parts += [f"**{escape(part.summary, quote=False)}**", ""]
+        parts += [f"**{inert(part.summary)}**", ""]
     parts += ["## In the authors' words { #in-the-authors-words }", ""]
     for quote in part.quotes:
         module = site.module(quote.module)
-        parts += [f"> {escape(quote.text, quote=False)}", ">",
-                  f"> — from [{escape(module.title, quote=False)}]({md_link(module.src)})", ""]
+        parts += [f"> {inert(quote.text)}", ">",
+                  f"> — from [{inert(module.title)}]({md_link(module.src)})", ""]
     for element in part.elements:
         term = site.term(element.term)
         modules = [site.module(m) for m in element.modules]
         parts += [
-            f"## {escape(term.term, quote=False)} {{ #{element.term} }}", "",
-            f"{escape(term.short, quote=False)} "
+            f"## {inert(term.term)} {{ #{element.term} }}", "",
+            f"{inert(term.short)} "
             f"([Full definition]({md_link(site.paths.glossary_page)}#{term.id}))", "",
-            "Discussed in: " + ", ".join(f"[{escape(m.title, quote=False)}]({md_link(m.src)})"
+            "Discussed in: " + ", ".join(f"[{inert(m.title)}]({md_link(m.src)})"
                                          for m in modules), "",
         ]
     layers = [site.framework.layer(part.layer)] if part.layer else list(site.framework.layers)
@@ -112,13 +108,13 @@ def part_markdown(site: Site, part: Ring, url_for: Callable[[str], str],
     if prompts:
         who = f"for {layers[0].name.lower()}" if len(layers) == 1 else "for every layer"
         parts += ["## Reflect { #reflect }", "",
-                  f"Prompts {escape(who, quote=False)} from the modules above.", "",
+                  f"Prompts {inert(who)} from the modules above.", "",
                   '<div class="reflect no-glossary" markdown>', "",
                   journal_notice(url_for(site.paths.journal_page)), "", '<ol class="prompts">',
                   *(prompt_html(p, module_title=site.module(p.module).title) for p in prompts),
                   "</ol>", "", "</div>", ""]
     pathway = next((p for p in site.pathways if p.layer == part.layer), None)
     if pathway:
-        parts += [f"Follow the [{escape(pathway.title, quote=False)}]({md_link(pathway_src(pathway))}) "
+        parts += [f"Follow the [{inert(pathway.title)}]({md_link(pathway_src(pathway))}) "
                   "for a route through the article.", ""]
     return "\n".join(parts)

@@ -1,8 +1,11 @@
 """The glossary page: A–Z with letter jumps, one entry per term.
 
-Output is Markdown (inside ``md_in_html`` blocks) so that definitions keep their
-citations and term links, and so that the engine rewrites and validates every
-link to a module section.
+The page is Markdown (inside ``md_in_html`` blocks), so that the engine
+rewrites and validates every link to a module section. Each definition, a
+field declared Markdown, is rendered to HTML on its own by a restricted
+Markdown (see ``safe.py``) that the caller gives the citation and glossary
+extensions, and placed as HTML: the page's own Markdown, with raw HTML and
+attribute lists on, never reads it.
 """
 
 from __future__ import annotations
@@ -11,10 +14,22 @@ import re
 from collections.abc import Callable, Mapping
 from html import escape
 
+from markupsafe import Markup
+
 from ..core.glossary import Term
 from ..core.site import Site
 from ..core.urls import source_link
 from ..core.uses import Appearance
+from .safe import field_html
+from .safe import markdown_text as inert
+
+#: Renders one entry's definition to safe HTML (the build adds citations and term links).
+DefinitionRenderer = Callable[[Term], Markup]
+
+
+def plain_definition(term: Term) -> Markup:
+    """A definition rendered without citations or term links (checks and tests)."""
+    return field_html("glossary", "definition", term.definition)
 
 
 def _letter(term: Term) -> str:
@@ -49,35 +64,34 @@ def fill_appears_in(html: str, index: Mapping[str, tuple[Appearance, ...]],
     return _SLOT_RE.sub(fill, html)
 
 
-def _entry(site: Site, term: Term) -> str:
+def _entry(site: Site, term: Term, definition: DefinitionRenderer) -> str:
     source = []
     if term.in_term_list:
         source.append("the article's own list of terms")
     module = site.module(term.module) if term.module else None
     if module:
         link = source_link(site.paths.glossary_page, module.src)
-        source.append(f"[{escape(module.title, quote=False)}]({link})")
+        source.append(f"[{inert(module.title)}]({link})")
     lines = [
-        f'<div class="glossary-entry" data-term-entry="{term.id}" markdown>',
+        f'<div class="glossary-entry" data-term-entry="{escape(term.id)}" markdown>',
         "",
-        f"### {escape(term.term, quote=False)} {{ #{term.id} }}",
+        f"### {inert(term.term)} {{ #{term.id} }}",
         "",
-        # Markdown, but never markup: a "<" is shown as written, not read as HTML.
-        term.definition.replace("<", "&lt;"),
+        f'<div class="glossary-definition">\n{definition(term)}\n</div>',
         "",
         f'<p class="glossary-meta" markdown>**Source:** {" and ".join(source)}</p>',
     ]
     related = [site.term(r) for r in term.related]
     if related:
         lines.append('<p class="glossary-meta" markdown>**Related:** ' + ", ".join(
-            f"[{escape(r.term, quote=False)}](#{r.id})" for r in related if r) + "</p>")
+            f"[{inert(r.term)}](#{r.id})" for r in related if r) + "</p>")
     # Where the term appears is known only when every page has been rendered:
     # the slot is filled then (see fill_appears_in).
     lines += [APPEARS_SLOT.format(id=term.id), "", "</div>", ""]
     return "\n".join(lines)
 
 
-def glossary_markdown(site: Site) -> str:
+def glossary_markdown(site: Site, definition: DefinitionRenderer = plain_definition) -> str:
     """The whole A–Z as Markdown, with a row of letter links at the top."""
     letters: dict[str, list[Term]] = {}
     for term in site.terms:
@@ -86,5 +100,5 @@ def glossary_markdown(site: Site) -> str:
     parts = [f'<nav class="glossary-letters" aria-label="Glossary letters" markdown>{jump}</nav>', ""]
     for letter, terms in letters.items():
         parts += [f"## {letter} {{ #letter-{letter.lower()} }}", ""]
-        parts += [_entry(site, term) for term in terms]
+        parts += [_entry(site, term, definition) for term in terms]
     return "\n".join(parts)

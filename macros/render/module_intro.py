@@ -1,8 +1,8 @@
 """The box at the top of a module page: its id, objectives and key points.
 
 This text is the site's (not the authors'), so it is set apart from the
-article in a labelled box; values are escaped so that front matter can never
-inject markup into a page.
+article in a labelled box; front matter values are plain text, made inert in
+the box's Markdown (see ``safe.py``), so they can never inject markup.
 """
 
 from __future__ import annotations
@@ -11,10 +11,11 @@ from html import escape
 from typing import Any
 
 from .module_card import CARD_SLOT
+from .safe import markdown_text as inert
 
 
 def _items(values: list[Any]) -> str:
-    return "\n".join(f"    - {escape(str(value), quote=False)}" for value in values)
+    return "\n".join(f"    - {inert(value)}" for value in values)
 
 
 def module_intro(meta: dict[str, Any]) -> str:
@@ -25,7 +26,8 @@ def module_intro(meta: dict[str, Any]) -> str:
     if meta.get("objectives"):
         parts += ["    After reading this module you will be able to:", "", _items(meta["objectives"]), ""]
     parts += [f"    <small>Module id: `{escape(str(meta['module']))}`. Objectives and key "
-              "points are this edition's summary; the text below is the authors'.</small>", ""]
+              "points are this edition's summary. The text below is the authors', as they wrote it; "
+              "editorial notes and the reflection section at the end are this edition's.</small>", ""]
     if meta.get("key_points"):
         # Folded by default so that, on a phone, the authors' text starts on the first screen.
         parts += ['??? info no-glossary "Key points"', "", _items(meta["key_points"]), ""]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..core.pages import Page
 from ..core.site import Site
@@ -20,18 +21,31 @@ SCHEMA_VERSION = "1.0.0"
 
 
 def citation_text(page: Page, article: Mapping[str, Any], url: str) -> str:
-    """How to cite a module: the authors' article, this section, its address."""
+    """How to cite a module: the authors' article, then the edition's module and its address.
+
+    The module's title is the edition's (it shortens or renames the article's
+    heading), so it is given as part of the edition, never as the authors'.
+    The address is given in full when the site has one (``site_url``);
+    otherwise as the module's page within the edition.
+    """
     authors = " and ".join(article.get("authors", []))
     posted = f" ({article['posted']})" if article.get("posted") else ""
-    edition = article.get("edition", "")
-    return (f"{authors}{posted} ‘{page.title}’, in {article.get('title', '')}. "
-            f"{edition + ', ' if edition else ''}module {page.module}. Available at: {url}")
+    edition = article.get("edition") or "this edition"
+    where = f"Available at: {url}" if urlsplit(url).scheme else f"Page: {url} in the edition."
+    return (f"{authors}{posted} {article.get('title', '')}. "
+            f"Module ‘{page.title}’ (module id {page.module}) of the {edition}. {where}")
+
+
+def module_url(page: Page, base_url: str = "") -> str:
+    """The module's address: in full under ``base_url`` (the site's public address), if any."""
+    path = page_url(page.src)
+    return f"{base_url.rstrip('/')}/{path}" if base_url else path
 
 
 def module_record(site: Site, page: Page, uses: Sequence[TermUse], article: Mapping[str, Any],
                   base_url: str = "") -> dict[str, Any]:
     """One module, as published. ``base_url`` makes ``url`` absolute when the site has one."""
-    url = base_url + page_url(page.src)
+    url = module_url(page, base_url)
     term_ids = list(dict.fromkeys(use.term_id for use in uses))
     keys = list(dict.fromkeys(use.key for use in page.citations))
     reflection = page.reflection

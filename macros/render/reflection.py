@@ -11,6 +11,22 @@ from html import escape
 
 from ..core.framework import Layer
 from ..core.prompts import ModuleReflection, Prompt
+from .safe import markdown_text as inert
+
+#: Beside a prompt that asks readers to recall harm (``care: true`` in the module's front matter).
+CARE_NOTE = (
+    "Go gently with this question: it may bring back times when a young person faced harm, or "
+    "moments that were hard for you. You can skip it, today or altogether. If it stirs something "
+    "up, you might talk it over in supervision, with a colleague you trust, or through the support "
+    "your organisation offers."
+)
+#: At the start of a course handout that includes such a prompt.
+COURSE_CARE_NOTE = (
+    "Some prompts in this course ask people to think back to times when young people faced harm. "
+    "Anyone may pass on any prompt, without saying why, and nobody needs to share more than they "
+    "choose. If something is hard to hear or to say, a break, supervision or a colleague you trust "
+    "can help afterwards."
+)
 
 JOURNAL_NOTICE = (
     "Your answers are saved only in this browser, never sent anywhere. Do not write names or "
@@ -20,10 +36,15 @@ JOURNAL_NOTICE = (
 
 
 def prompt_html(prompt: Prompt, tag: str = "li", module_title: str = "") -> str:
-    """One prompt, with the attributes the journal and tests rely on."""
+    """One prompt, with the attributes the journal and tests rely on.
+
+    A prompt that asks readers to recall harm carries its care note after the
+    question (the journal reads the question from the element's first text).
+    """
     title = f' data-module-title="{escape(module_title)}"' if module_title else ""
+    care = f' <span class="care-note">{escape(CARE_NOTE)}</span>' if prompt.care else ""
     return (f'<{tag} class="prompt" id="{escape(prompt.id)}" data-layer="{escape(prompt.layer)}" '
-            f'data-module="{escape(prompt.module)}"{title}>{escape(prompt.text)}</{tag}>')
+            f'data-module="{escape(prompt.module)}"{title}>{escape(prompt.text)}{care}</{tag}>')
 
 
 def journal_notice(journal_url: str) -> str:
@@ -39,7 +60,7 @@ def reflection_markdown(reflection: ModuleReflection, layers: tuple[Layer, ...],
     for layer in layers:
         parts += [
             f'<div class="layer-lens" data-layer="{escape(layer.id)}" markdown>', "",
-            f"### For {escape(layer.name.lower(), quote=False)} {{ #reflect-{layer.id} }}", "",
+            f"### For {inert(layer.name.lower())} {{ #reflect-{layer.id} }}", "",
         ]
         if layer.id in reflection.lens:
             parts += [f'<p class="lens"><strong>What this means for you.</strong> '

@@ -1,4 +1,4 @@
-"""Browser fixtures: the built site served on 127.0.0.1, Debian's Chromium, one visit to every page.
+"""Browser fixtures: the built site served on 127.0.0.1, and one visit to every page.
 
 Without Chromium the browser tests are skipped with a message, except when CI
 is set: there a missing browser is a failure, so a green CI always means the
@@ -15,22 +15,16 @@ from __future__ import annotations
 
 import functools
 import os
-import shutil
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Playwright, expect, sync_playwright
 
 from tests.browser.axe import AXE
 from tests.browser.pages import page_paths
 from tests.browser.tour import Tour, Visit
-
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-TIMEOUT_MS = 30_000  # Playwright's default for actions; expect() gets the same
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+from tests.conftest import launch
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -48,30 +42,6 @@ def server(site_dir: Path):
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     httpd.shutdown()
     httpd.server_close()
-
-
-@pytest.fixture(scope="session")
-def chromium():
-    """A Playwright-driven Chromium (Debian's), one per test session.
-
-    Playwright starts it with a fresh, temporary profile of its own (it refuses
-    a ``--user-data-dir`` argument), so no state carries over between runs.
-    """
-    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
-        message = f"Chromium not found at {CHROMIUM}: install Debian's 'chromium' package"
-        if os.environ.get("CI"):
-            pytest.fail(message + " (CI is set, so browser tests may not be skipped)")
-        pytest.skip(message)
-    expect.set_options(timeout=TIMEOUT_MS)
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
-
-
-def launch(playwright: Playwright) -> Browser:
-    """Debian's Chromium, headless, as every browser of the tests is started."""
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
 
 TOUR_READERS = pytest.StashKey[bool]()

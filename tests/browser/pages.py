@@ -21,3 +21,28 @@ def page_paths(site_dir: Path) -> list[str]:
         rel = html.relative_to(site_dir).as_posix()
         paths.append(rel.removesuffix("index.html"))
     return paths
+
+
+# Reported by the page itself for every blocked script, style, request or frame;
+# also kept in window.__cspViolations, for tests to wait on.
+REPORT_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', (e) => {
+  window.__cspViolations.push(e.violatedDirective);
+  console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`
+                + ` in ${e.sourceFile}:${e.lineNumber}`);
+});
+"""
+
+
+def watch_policy(context) -> list[str]:
+    """Collect every Content-Security-Policy violation in the context's pages and frames.
+
+    The page's own report (the ``securitypolicyviolation`` event) and Chromium's
+    console error are both taken, so neither way of noticing can be missed.
+    """
+    seen: list[str] = []
+    context.add_init_script(REPORT_VIOLATIONS)
+    context.on("console", lambda message: seen.append(message.text) if message.type == "error" and (
+        "CSP violation" in message.text or "Content Security Policy" in message.text) else None)
+    return seen

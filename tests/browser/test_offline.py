@@ -1,4 +1,5 @@
-"""The offline copy works opened from files: pages, links and search, no server."""
+"""The offline copy works opened from files: pages, links and search, no server,
+under the same Content-Security-Policy (the search shim's frame script is hashed)."""
 
 import os
 import subprocess
@@ -7,6 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from macros.engine import build_command
+from tests.browser.pages import watch_policy
 
 IFRAME_WORKER = "node_modules/iframe-worker/shim/index.js"
 
@@ -30,7 +32,9 @@ def offline_site(root, tmp_path_factory):
 
 
 def test_offline_copy_searches_from_files(chromium, offline_site):
-    page = chromium.new_page()
+    context = chromium.new_context()
+    violations = watch_policy(context)
+    page = context.new_page()
     hosts = set()
     page.on("request", lambda request: hosts.add(urlsplit(request.url).scheme))
     page.goto((offline_site / "index.html").as_uri())
@@ -47,7 +51,9 @@ def test_offline_copy_searches_from_files(chromium, offline_site):
     assert ".html" in link
     # Every request stayed on the disk (file:) or in the page (data:, blob:).
     assert hosts <= {"file", "data", "blob"}, hosts
-    page.close()
+    assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
+    assert violations == [], violations
+    context.close()
 
 
 def test_offline_links_name_files(offline_site):

@@ -139,6 +139,29 @@ def test_escape_closes_preview_and_tab_moves_on(browse, device, kind):
         + page.evaluate("() => document.activeElement.outerHTML.slice(0, 120)"))
 
 
+# Editorial notes ------------------------------------------------------------
+
+NOTE_MARK = "article a.citation-note"
+
+
+def test_note_mark_previews_its_note_and_leads_to_its_row(browse, device):
+    """A citation written differently from its entry ("Brierly 2021") is
+    followed by a "note" mark: focusing it shows the note, and the preview's
+    link (like the mark itself) goes to the note's row on the editorial notes."""
+    page = browse(device)
+    mark = tab_to(page, NOTE_MARK)
+    note = mark.get_attribute("data-preview") or mark.get_attribute("aria-description")
+    assert note and note.startswith("Editorial note. "), note
+    expect_preview_of(page, mark, note)
+    go = page.locator(f"{PREVIEW} .res-preview__link")
+    expect(go).to_have_text("Read the editorial note")
+    key = mark.get_attribute("data-cite-note")
+    assert re.search(rf"/editorial-notes/#cite-{re.escape(key)}$", go.get_attribute("href"))
+    mark.press("Enter")
+    expect(page).to_have_url(re.compile(rf"/editorial-notes/#cite-{re.escape(key)}$"))
+    expect(page.locator(f'tr[id="cite-{key}"]')).to_have_count(1)
+
+
 # Touch --------------------------------------------------------------------
 
 def test_tap_on_term_previews_without_following_it(browse, definitions):

@@ -6,8 +6,8 @@ opened and a search run to its results). Loading a page and letting
 Material's search worker build its index is most of what each costs, so each
 page is loaded once and both are recorded on that visit, in this order:
 
-1. the page is loaded, every request of the page and its workers recorded
-   from here on;
+1. the page is loaded, every request of the page and its workers, and every
+   Content-Security-Policy violation, recorded from here on;
 2. axe runs in the scheme the previous page ended in, the palette toggle in
    the header switches scheme (as a reader does; Material keeps the choice
    for the next page), and axe runs again: both at rest, before anything opens;
@@ -39,7 +39,7 @@ from playwright.sync_api import Browser, Playwright, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
 from tests.browser.axe import SCHEMES, run_axe, switch_scheme
-from tests.browser.pages import DESKTOP
+from tests.browser.pages import DESKTOP, watch_policy
 
 SEARCH_WORD = "resonance"  # in the text of the site, so search returns results
 PREVIEW_LINKS = "article :is(a.term, a.citation)"
@@ -52,6 +52,8 @@ class Visit:
     path: str  # below the server root: "" for the home page, "glossary/", "404.html"
     axe: dict[str, dict] = field(default_factory=dict)
     requests: list[str] = field(default_factory=list)
+    violations: list[str] = field(default_factory=list)  # of the Content-Security-Policy
+    policies: int = 0  # Content-Security-Policy meta tags on the page
     previewed: bool = False  # a preview was opened (False also where the page has no term or citation)
     searched: bool = False  # the visit reached the end: search results shown
     error: str = ""  # the step that failed, and Playwright's message
@@ -115,6 +117,7 @@ def _visit_pages(browser: Browser, server: str, paths: list[str], axe_script: Pa
     if axe_script:
         context.add_init_script(path=str(axe_script))
     seen: list[str] = []
+    violations = watch_policy(context)
     context.on("request", lambda request: seen.append(request.url))  # pages and their workers
     page = context.new_page()
     schemes = list(SCHEMES)
@@ -126,9 +129,11 @@ def _visit_pages(browser: Browser, server: str, paths: list[str], axe_script: Pa
             visit = Visit(path)
             visits.append(visit)
             seen.clear()
+            violations.clear()
             step = "loading the page"
             try:
                 page.goto(server + path)
+                visit.policies = page.locator('meta[http-equiv="Content-Security-Policy"]').count()
                 if axe_script:
                     for scheme in schemes:
                         step = f"switching to the {scheme} scheme"
@@ -144,6 +149,7 @@ def _visit_pages(browser: Browser, server: str, paths: list[str], axe_script: Pa
             except PlaywrightError as error:
                 visit.error = f"{step}: {error.message.splitlines()[0]}"
             visit.requests = list(seen)
+            visit.violations = list(violations)
     finally:
         context.close()
     return visits

@@ -1,6 +1,7 @@
 """Prompts, lenses, pathways and the framework diagram in the built site."""
 
 import re
+from html import escape
 
 import pytest
 import yaml
@@ -103,3 +104,56 @@ def test_diagram_matches_framework_yml(site_dir, model, root):
     for href in re.findall(r'<a href="([^"]+)"', svg):
         target, fragment = resolve(site_dir, "framework/index.md", href)
         assert target.exists() and (not fragment or fragment in scan(target).ids), href
+
+
+# -- care for readers: prompts that ask people to recall harm -------------------------------
+
+_RECALL = re.compile(r"\b(think of a (time|moment)|think back|when have you|remember)\b", re.IGNORECASE)
+_HARM = re.compile(r"\b(harms?|abuse|trauma\w*|unsafe|safer|safety|dilemmas?|intense|painful|distress\w*)\b",
+                   re.IGNORECASE)
+
+
+def uncared(prompts) -> list[str]:
+    """Prompts that ask readers to recall a situation of harm but carry no care note."""
+    return [p.id for p in prompts if _RECALL.search(p.text) and _HARM.search(f"{p.text} {p.basis}")
+            and not p.care]
+
+
+def test_prompts_that_recall_harm_are_marked_for_care(model):
+    prompts = list(model.prompts.values())
+    assert sum(p.care for p in prompts) >= 5
+    assert uncared(prompts) == []
+
+
+def test_an_unmarked_recall_of_harm_is_caught(model):
+    import dataclasses
+
+    prompt = model.prompts["managing-and-modelling-practitioner-1"]
+    assert uncared([dataclasses.replace(prompt, care=False)]) == [prompt.id]
+
+
+def test_care_note_stands_beside_the_prompt_with_leave_to_skip(site_dir, model):
+    from macros.render.reflection import CARE_NOTE
+
+    assert "skip it" in CARE_NOTE and "supervision" in CARE_NOTE
+    for page in model.modules:
+        html = html_of(site_dir, page.src).read_text(encoding="utf-8")
+        for prompt in page.reflection.prompts:
+            element = html.split(f'id="{prompt.id}"', 1)[1].split("</li>", 1)[0]
+            # The question comes first: the journal reads it from the prompt's first text.
+            assert element.split(">", 1)[1].startswith(escape(prompt.text)[:20])
+            assert ('class="care-note"' in element) == prompt.care, prompt.id
+
+
+def test_journal_and_handouts_give_the_same_leave(site_dir, model):
+    from macros.render.reflection import COURSE_CARE_NOTE
+
+    journal = " ".join(scan(site_dir / "journal" / "index.html").text)
+    assert "leave any prompt blank" in " ".join(journal.split())
+    for course in model.courses:
+        html = (site_dir / "courses" / course.id / "index.html").read_text(encoding="utf-8")
+        cared = [p for s in course.sessions for p in s.prompts if model.prompts[p].care]
+        assert (COURSE_CARE_NOTE.split(".")[0] in html) == bool(cared), course.id
+        for prompt_id in cared:
+            assert 'class="care-note"' in html.split(f'id="{prompt_id}"', 1)[1].split("</li>", 1)[0]
+    assert any(model.prompts[p].care for c in model.courses for s in c.sessions for p in s.prompts)

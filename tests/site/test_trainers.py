@@ -2,6 +2,7 @@
 
 import json
 import subprocess
+from html import escape
 import sys
 
 import jsonschema
@@ -46,7 +47,7 @@ def test_every_module_page_has_a_filled_card(site_dir, model):
         for label in ("Module id", "Permanent link", "Reading time", "Glossary terms", "Works cited",
                       "Reflection prompts", "How to cite this module"):
             assert label in card, (page.src, label)
-        assert f"module {page.module}" in card
+        assert f"Module ‘{escape(page.title, quote=False)}’ (module id {page.module}) of the" in card
 
 
 def test_catalogue_lists_every_module(site_dir, model):

@@ -6,8 +6,11 @@ import pytest
 from macros.extensions.citations import CitationExtension, CitationTarget
 
 TARGETS = {
-    "rosa2019": CitationTarget("Rosa", "2019", "Rosa, H. (2019) <em>Resonance</em>."),
-    "owens2023": CitationTarget("Owens and Lloyd", "2023", "Owens, R. and Lloyd, J. (2023) ‘From…’"),
+    "rosa2019": CitationTarget("Rosa", "2019", "Rosa, H. (2019) <em>Resonance</em>.", frozenset({"Rosa"})),
+    "owens2023": CitationTarget("Owens and Lloyd", "2023", "Owens, R. and Lloyd, J. (2023) ‘From…’",
+                                frozenset({"Owens and Lloyd", "Owens & Lloyd"})),
+    "brierley2021": CitationTarget("Brierley", "2021", "Brierley, A. (2021) <em>Connecting</em>.",
+                                   frozenset({"Brierley"}), "The text writes ‘Brierly’."),
 }
 
 
@@ -75,3 +78,34 @@ def test_state_is_reset_between_pages(text):
     md.convert(text)
     md.reset()
     assert "page-references" not in md.convert("plain text")
+
+
+def test_as_written_shows_the_sources_words():
+    html = render("As ([Owens & Lloyd, 2023](@owens2023)) argue.")
+    assert ('(<span class="citation-group"><a class="citation" data-cite="owens2023" '
+            'href="../../references/#owens2023">Owens &amp; Lloyd, 2023</a></span>)') in html
+    assert "citation-note" not in html  # the same authors and year: nothing to explain
+
+
+def test_as_written_that_differs_carries_a_note_mark():
+    html = render("tune in ([Brierly 2021](@brierley2021)), and")
+    assert '>Brierly 2021</a><sup class="citation-note-mark"><a class="citation-note"' in html
+    assert 'href="../../editorial-notes/#cite-brierley2021"' in html
+    assert 'title="Editorial note. The text writes ‘Brierly’."' in html
+
+
+def test_a_different_year_carries_a_note_mark():
+    assert "citation-note" in render("([Rosa 2020](@rosa2019))")
+    assert "citation-note" not in render("Rosa ([2019, p184](@rosa2019))")
+
+
+def test_note_mark_links_to_the_notes_source_for_engines_that_check_it():
+    html = render("([Brierly 2021](@brierley2021))", link_to_source=True, page_path="glossary.md")
+    assert 'href="editorial-notes.md#cite-brierley2021"' in html
+
+
+def test_as_written_words_and_notes_are_text_not_markup():
+    evil = {"k2020": CitationTarget("K", "2020", "", frozenset({"K"}), '"><script>alert(1)</script>')}
+    html = render("([<b>K</b> 2021](@k2020))", targets=evil)
+    assert "<script>" not in html and "<b>" not in html
+    assert "&lt;b&gt;K&lt;/b&gt; 2021" in html and "&lt;script&gt;" in html

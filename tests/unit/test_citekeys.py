@@ -72,3 +72,25 @@ def test_what_comes_before_decides():
     assert only("[@rosa2019]").items[0].key == "rosa2019"  # at the very start
     assert only("@rosa2019 says").narrative
     assert only("(@rosa2019)").narrative
+
+
+def test_as_written_keeps_the_words_and_the_key():
+    citation = only("attuned ([Brierly 2021](@brierley2021)), and")
+    assert citation.items == (CiteItem("brierley2021", written="Brierly 2021"),)
+    assert not citation.narrative
+
+
+def test_as_written_may_hold_brackets_and_a_locator():
+    citation = only("what [Holmes (2022 p19)](@holmes2022) describes")
+    assert citation.items[0].written == "Holmes (2022 p19)"
+
+
+def test_as_written_needs_words_and_a_key():
+    assert list(find_citations("[Rosa 2019](https://example.org)")) == []  # a link, not a citation
+    assert [c.items[0].written for c in find_citations("[ ](@rosa2019)")] == [""]  # read as narrative
+
+
+def test_as_written_and_pandoc_forms_side_by_side():
+    found = list(find_citations("([Stern 1985](@stern1985), [@gilkerson2021])"))
+    assert [(c.items[0].key, c.items[0].written) for c in found] == [
+        ("stern1985", "Stern 1985"), ("gilkerson2021", "")]

@@ -2,7 +2,8 @@
 
 core (the content model) imports nothing else of ours; the Markdown
 extensions and the renderers read only the core; the checks may render pages
-with the extensions to find term uses; only the adapter knows the engine.
+with the extensions to find term uses; the packages read the core and the
+renderers (and the built site); only the adapter knows the engine.
 Moving a helper to the wrong layer fails here, not in review.
 """
 
@@ -19,6 +20,7 @@ ALLOWED = {
     "extensions": {"core", "extensions"},
     "render": {"core", "render"},
     "checks": {"core", "extensions", "checks"},
+    "packages": {"core", "render", "packages"},
 }
 ENGINE_MODULES = ("mkdocs", "properdocs", "material", "mkdocs_macros")
 

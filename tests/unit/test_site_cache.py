@@ -7,11 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from macros.core import site_cache
+from macros.core import cachefile, site_cache
 from macros.core.site import Site, load_site
 from macros.core.site_cache import load_site_cached
 from macros.engine import CONFIG_FILE
+from macros.render.bibliography_html import format_references
 from tests.conftest import copy_project
+from tests.fixture_tree import BASE
 
 
 def _summary(site: Site) -> dict:
@@ -154,3 +156,13 @@ def test_read_only_mappings_survive_the_round_trip(project, tmp_path):
     with pytest.raises(TypeError):
         site.labels["x"] = None  # type: ignore[index]
     assert dataclasses.is_dataclass(site) and site.paths.root == project
+
+
+def test_a_cache_that_cannot_be_written_still_gives_the_site(tmp_path, monkeypatch):
+    """`.cache` being a file: the site and the formatted references come, uncached."""
+    monkeypatch.setattr(cachefile, "_warned", set())
+    (tmp_path / ".cache").write_text("not a folder", encoding="utf-8")
+    cache = tmp_path / ".cache" / "resonance"
+    site = load_site_cached(BASE, None, cache)
+    assert site.problems == () and _summary(site) == _summary(load_site(BASE))
+    assert set(format_references(site.bibliography, cache)) == set(site.references)

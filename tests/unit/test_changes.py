@@ -1,0 +1,75 @@
+"""`python -m macros changes OLD NEW` lists exactly what changed between two editions."""
+
+import json
+from copy import deepcopy
+
+from macros.__main__ import main
+from macros.core.changes import compare_editions, format_changes
+
+
+def _module(module_id, title, text_hash, prompts):
+    return {"id": module_id, "title": title, "content_hash": text_hash,
+            "prompts": {"practitioner": [{"id": p, "text": f"Text of {p}"} for p in prompts]}}
+
+
+OLD = {
+    "schema_version": "1.1.0",
+    "edition": {"version": "1.0.0", "date": "2026-12-03"},
+    "modules": [_module("attunement", "The capacity for attunement", "sha256:a1", ["att-1", "att-2"]),
+                _module("analysis", "The capacity for analysis", "sha256:b1", ["ana-1", "ana-2"])],
+    "redirects": {"modules": {}, "prompts": {}},
+}
+
+
+def _new_edition():
+    """One module edited, one prompt removed with a redirect, one module added."""
+    new = deepcopy(OLD)
+    new["edition"] = {"version": "1.1.0", "date": "2027-03-01"}
+    new["modules"][0]["content_hash"] = "sha256:a2"  # attunement's text edited
+    analysis = new["modules"][1]  # ana-2 retired in favour of ana-3 (analysis changes too)
+    analysis["prompts"]["practitioner"] = [{"id": "ana-1", "text": "Text of ana-1"},
+                                           {"id": "ana-3", "text": "Text of ana-3"}]
+    analysis["content_hash"] = "sha256:b2"
+    new["modules"].append(_module("closing-thoughts", "Closing thoughts", "sha256:c1", ["clo-1", "clo-2"]))
+    new["redirects"]["prompts"] = {"ana-2": "ana-3"}
+    return new
+
+
+def test_changes_lists_exactly_what_changed():
+    assert format_changes(compare_editions(OLD, _new_edition())) == "\n".join([
+        "From edition 1.0.0 (2026-12-03) to edition 1.1.0 (2027-03-01):",
+        "Modules:",
+        "  added       closing-thoughts  (Closing thoughts)",
+        "  changed     analysis  (The capacity for analysis)",
+        "  changed     attunement  (The capacity for attunement)",
+        "Prompts:",
+        "  added       ana-3",
+        "  added       clo-1",
+        "  added       clo-2",
+        "  redirected  ana-2 -> ana-3",
+    ])
+
+
+def test_a_removed_module_without_redirect_is_removed_and_with_one_redirected():
+    new = deepcopy(OLD)
+    del new["modules"][1]
+    changes = compare_editions(OLD, new)
+    assert [(c.kind, c.id) for c in changes.modules] == [("removed", "analysis")]
+    new["redirects"]["modules"] = {"analysis": "attunement"}
+    assert [(c.kind, c.id, c.detail) for c in compare_editions(OLD, new).modules] == [
+        ("redirected", "analysis", "attunement")]
+
+
+def test_no_changes_says_so():
+    assert format_changes(compare_editions(OLD, OLD)).endswith(
+        "no module or prompt was added, removed, redirected or changed.")
+
+
+def test_the_command_reads_two_files(tmp_path, capsys):
+    old, new = tmp_path / "old.json", tmp_path / "new.json"
+    old.write_text(json.dumps(OLD), encoding="utf-8")
+    new.write_text(json.dumps(_new_edition()), encoding="utf-8")
+    assert main(["changes", str(old), str(new)]) == 0
+    assert "  redirected  ana-2 -> ana-3" in capsys.readouterr().out
+    assert main(["changes", str(old), str(tmp_path / "missing.json")]) == 2
+    assert "cannot read it" in capsys.readouterr().err
