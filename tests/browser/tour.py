@@ -101,7 +101,8 @@ class Tour:
         self._stop.set()
         self._thread.shutdown(wait=True)
 
-    def _run(self, launch, server, paths, axe_script) -> list[Visit]:
+    def _run(self, launch: Callable[[Playwright], Browser], server: str, paths: list[str],
+             axe_script: Path | None) -> list[Visit]:
         with sync_playwright() as playwright:
             browser = launch(playwright)
             try:
