@@ -13,11 +13,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..core.pages import Page
+from ..core.registry import prompt_redirects
 from ..core.site import Site
 from ..core.urls import page_url
 from ..core.uses import TermUse
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"  # 1.1.0: edition, content_hash, redirects
 
 
 def citation_text(page: Page, article: Mapping[str, Any], url: str) -> str:
@@ -62,16 +63,31 @@ def module_record(site: Site, page: Page, uses: Sequence[TermUse], article: Mapp
         "prompts": {layer: [{"id": p.id, "text": p.text} for p in reflection.for_layer(layer)]
                     for layer in site.framework.layer_ids} if reflection else {},
         "cite": citation_text(page, article, url),
+        "content_hash": page.content_hash,
     }
 
 
 def modules_json(site: Site, uses: Mapping[str, Sequence[TermUse]], article: Mapping[str, Any],
                  base_url: str = "") -> dict[str, Any]:
-    """The whole catalogue, versioned, in reading order."""
-    return {
-        "schema_version": SCHEMA_VERSION,
+    """The whole catalogue, versioned, in reading order.
+
+    ``edition`` and each module's ``content_hash`` let ``python -m macros
+    changes`` compare two editions; ``redirects`` say where retired module and
+    prompt ids went.
+    """
+    registry = site.registry
+    data: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+    if site.edition:
+        data["edition"] = {"version": site.edition.version, "date": site.edition.date}
+    data.update({
         "title": article.get("title", ""),
         "authors": list(article.get("authors", [])),
         "modules": [module_record(site, page, uses.get(page.src, ()), article, base_url)
                     for page in site.modules],
-    }
+        "redirects": {
+            "modules": {old: new for old, new in (registry.redirects if registry else {}).items()
+                        if site.module(new)},
+            "prompts": prompt_redirects(registry, site.prompts),
+        },
+    })
+    return data
