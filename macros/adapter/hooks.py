@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import rcssmin
 import rjsmin
@@ -34,7 +35,7 @@ from macros.core.site_cache import load_site_cached
 from macros.core.site_config import flatten_nav
 from macros.core.sitedir import inside, site_dir_refusal
 from macros.core.symlinks import check_symlinks
-from macros.core.urls import relative_url, source_link
+from macros.core.urls import page_url, relative_url, source_link
 from macros.engine import CONFIG_FILE
 from macros.extensions.citations import CitationExtension
 from macros.extensions.glossary import GlossaryExtension
@@ -45,6 +46,7 @@ from macros.render.course_page import course_markdown, course_src
 from macros.render.csp import apply_policy, frame_worker_script
 from macros.render.framework_page import overview_markdown, overview_src, part_markdown, part_src
 from macros.render.glossary_page import fill_appears_in
+from macros.render.metadata import head_html, jsonld_script, open_graph
 from macros.render.module_card import card_html, fill_card
 from macros.render.module_intro import insert_after_title, module_intro
 from macros.render.modules_data import module_record, modules_json
@@ -54,6 +56,7 @@ from macros.render.reflection import reflection_markdown
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 ASSET_URL = "assets/resonance/"
 MODULES_JSON = "modules.json"
+LICENCE_SRC = "licence.md"  # the page stating the licences of the text and the code
 MINIFY = {".js": rjsmin.jsmin, ".css": rcssmin.cssmin}
 ROOT = Path(__file__).resolve().parents[2]
 IFRAME_WORKER = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
@@ -88,6 +91,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         modules = {page.module: page.src for page in site.modules}
         maps = _redirects_inside_site(redirect_map(site.registry, modules), config)
         redirects.config["redirect_maps"].update(maps)
+    if site.edition:  # for the footer (overrides/partials/copyright.html)
+        config.extra["resonance_edition"] = {"version": site.edition.version,
+                                              "date": site.edition.date, "date_text": site.edition.date_text}
     packages = bool(_resonance(config).get("packages"))
     set_current(BuildState(site, formatted, citations, glossary, config.use_directory_urls, packages))
     return config
@@ -292,6 +298,47 @@ def _escape_title(page: Page, config: MkDocsConfig) -> None:
             page.meta[key] = escape(str(page.meta[key]))
 
 
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    """What the page tells link previews and search engines: Open Graph tags on every
+    page and, on a module page, its ``LearningResource`` JSON-LD (as in modules.json)."""
+    state = current()
+    src = page.file.src_uri
+    model_page = state.site.page(src)
+    url = page.canonical_url or ""
+    description = str(page.meta.get("description") or config.site_description or "")
+    parts = []
+    if model_page and model_page.module:
+        record = module_record(state.site, model_page, state.uses.get(src, ()), _article(config),
+                               config.site_url or "")
+        state.records[src] = record
+        description = " ".join(record["objectives"])
+        resource = dict(record["learning_resource"])
+        if not config.site_url:  # a relative address, as seen from this page
+            resource["license"] = relative_url(src, LICENCE_SRC, state.directory_urls)
+        parts.append(jsonld_script(resource))
+    kind = "article" if model_page and model_page.module else "website"
+    parts.insert(0, open_graph(Markup(page.title).striptags(), description, url, config.site_name, kind))
+    page.meta["resonance_head"] = head_html(*parts)
+    context["resonance_statements"] = _statements(config, lambda target: relative_url(
+        src, target, state.directory_urls))
+    return context
+
+
+def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
+    """The 404 page is shown at any address, so its statement links start at the site's root."""
+    if template_name == "404.html":
+        root = urlsplit(config.site_url or "").path or "/"
+        context["resonance_statements"] = _statements(config, lambda target: root.rstrip("/") + "/"
+                                                      + page_url(target, current().directory_urls))
+    return context
+
+
+def _statements(config: MkDocsConfig, url_for) -> list[tuple[str, str]]:
+    """The statements linked from every footer (``extra.resonance.statements``), with their links."""
+    statements = _resonance(config).get("statements") or {}
+    return [(title, url_for(target)) for title, target in statements.items() if current().site.page(target)]
+
+
 def on_env(env, config: MkDocsConfig, files: Files):
     """Every page is rendered: index the terms, and stop if one is used nowhere."""
     state = current()
@@ -312,17 +359,22 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
                                  lambda target: relative_url(src, target, state.directory_urls))
     model_page = site.page(src)
     if model_page and model_page.module:
-        record = module_record(site, model_page, state.uses.get(src, ()), _article(config),
-                               config.site_url or "")
+        record = state.records[src]
         layer_names = {layer.id: layer.name for layer in site.framework.layers}
         card = card_html(record, layer_names,
                          relative_url(src, site.paths.glossary_page, state.directory_urls),
-                         relative_url(src, "references.md", state.directory_urls))
+                         relative_url(src, "references.md", state.directory_urls),
+                         _self_url(src, state.directory_urls))
         output = fill_card(output, model_page.module, card)
     try:
         return apply_policy(output, _frame_scripts(output, config))
     except ValueError as error:
         raise PluginError(f"{src}: {error}") from error
+
+
+def _self_url(src: str, directory_urls: bool) -> str:
+    """A page's link to itself: ``./`` with directory URLs, its file name without them."""
+    return relative_url(src, src, directory_urls) if not directory_urls else "./"
 
 
 def _frame_scripts(output: str, config: MkDocsConfig) -> list[str]:

@@ -17,6 +17,7 @@ from macros.render.citation_notes import citation_notes_html
 from macros.render.course_page import courses_table as render_courses_table
 from macros.render.downloads import DOWNLOADS_SLOT
 from macros.render.glossary_page import glossary_markdown
+from macros.render.modules_data import edition_citation
 from macros.render.pathway_page import layer_choice as render_layer_choice
 from macros.render.pathway_page import pathways_table as render_pathways_table
 from macros.render.references_page import references_html
@@ -51,6 +52,13 @@ def define_env(env) -> None:
         """Works in the article's list that its text does not cite."""
         state = current()
         return references_html(state.site, state.formatted, _url_for, further_reading=True)
+
+    @env.macro
+    def cite_edition() -> str:
+        """The edition's citation (Harvard), with the site's full address when it has one."""
+        state = current()
+        return edition_citation(env.conf.get("extra", {}).get("resonance", {}).get("article", {}),
+                                state.site.edition, env.conf.get("site_url") or "")
 
     @env.macro
     def citation_notes() -> str:

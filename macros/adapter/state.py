@@ -34,6 +34,8 @@ class BuildState:
     indexed: frozenset[str] = frozenset()  # pages whose term uses make up the index
     # Pages made from the sources that the build adds to the nav (see on_nav).
     generated_nav: list[str] = field(default_factory=list)
+    # Each module page's published record (as in modules.json), made once per page.
+    records: dict[str, dict] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.indexed = frozenset(page.src for page in indexed_pages(self.site))

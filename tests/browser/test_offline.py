@@ -60,3 +60,10 @@ def test_offline_links_name_files(offline_site):
     html = (offline_site / "article" / "attunement.html").read_text(encoding="utf-8")
     assert 'href="../references.html#' in html and 'href="../glossary.html#' in html
     assert "unpkg.com" not in html
+
+
+def test_offline_permanent_links_name_files(offline_site):
+    """Opened from files, './' shows a folder listing: the permanent link names the page's file."""
+    html = (offline_site / "article" / "attunement.html").read_text(encoding="utf-8")
+    assert 'class="permalink" href="attunement.html"' in html
+    assert 'href="./"' not in html

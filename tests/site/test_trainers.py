@@ -81,8 +81,8 @@ def test_removed_module_needs_a_redirect_and_then_gets_one(root, tmp_path):
 
     registry = copy / "module-ids.yml"
     registry.write_text(registry.read_text(encoding="utf-8").replace(
-        "redirects: {}",
-        "  closing-thoughts: article/closing-thoughts.md\nredirects:\n  conclusion: closing-thoughts"),
+        "\nredirects: {}",  # the modules' (the prompts' own is indented under 'prompts:')
+        "\n  closing-thoughts: article/closing-thoughts.md\nredirects:\n  conclusion: closing-thoughts", 1),
         encoding="utf-8")
     assert [p.format() for p in load_site(copy).problems] == []
     out = tmp_path / "built"
