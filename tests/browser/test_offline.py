@@ -13,6 +13,9 @@ from tests.browser.pages import watch_policy
 IFRAME_WORKER = "node_modules/iframe-worker/shim/index.js"
 
 
+pytestmark = pytest.mark.slow  # an engine build of its own (the offline copy)
+
+
 @pytest.fixture(scope="module")
 def offline_site(root, tmp_path_factory):
     if not (root / IFRAME_WORKER).exists():
@@ -35,18 +38,15 @@ def test_offline_copy_searches_from_files(chromium, offline_site):
     hosts = set()
     page.on("request", lambda request: hosts.add(urlsplit(request.url).scheme))
     page.goto((offline_site / "index.html").as_uri())
-    search = page.locator(".md-search__input")
-    search.click()
-    results = page.locator(".md-search-result__item")
-    # Typed key by key, as a reader would (Material listens for key events); the
-    # index loads in the background, so ask again until it answers.
-    for _attempt in range(10):
-        search.fill("")
-        page.keyboard.type("attunement")
-        page.wait_for_timeout(800)
-        if results.count():
-            break
-    assert results.count() > 0, page.locator(".md-search-result__meta").inner_text()
+    page.locator(".md-search__input").click()
+    # Opened from files, the search worker starts when the field is focused and
+    # a query typed before it has loaded the index is lost: wait for it to
+    # leave "Initializing search", then type key by key, as a reader would
+    # (Material listens for key events), and wait for the results.
+    page.wait_for_function("() => !document.querySelector('.md-search-result__meta')"
+                           ".textContent.includes('Initializing')")
+    page.keyboard.type("attunement")
+    page.locator(".md-search-result__item").first.wait_for(state="visible")
     link = page.locator(".md-search-result__item a").first.get_attribute("href")
     assert ".html" in link
     # Every request stayed on the disk (file:) or in the page (data:, blob:).
