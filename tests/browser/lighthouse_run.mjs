@@ -93,22 +93,25 @@ function summarise(path, run, lhr) {
   const requests = (lhr.audits['network-requests']?.details?.items ?? [])
     .map((r) => ({ url: r.url, status: r.statusCode, finished: r.finished }));
   const result = { path, run, url: lhr.finalDisplayedUrl, scores, failing, requests,
-    runWarnings: lhr.runWarnings, runtimeError: lhr.runtimeError?.message ?? null };
+    runWarnings: lhr.runWarnings, runtimeError: lhr.runtimeError?.message ?? null,
+    benchmarkIndex: lhr.environment?.benchmarkIndex ?? null };
   if (lhr.categories.performance) {
     const value = (id) => lhr.audits[id]?.numericValue ?? null;
     result.metrics = {
       fcp: value('first-contentful-paint'), lcp: value('largest-contentful-paint'),
       tbt: value('total-blocking-time'), cls: value('cumulative-layout-shift'), si: value('speed-index'),
     };
-    const lcpPhases = lhr.audits['largest-contentful-paint-element']?.details?.items?.[1]?.items ?? [];
+    const [lcpTable, lcpPhases] = lhr.audits['largest-contentful-paint-element']?.details?.items ?? [];
+    const lcpNode = lcpTable?.items?.[0]?.node;
     result.diagnostics = {
       renderBlocking: (lhr.audits['render-blocking-resources']?.details?.items ?? [])
         .map((r) => ({ url: r.url, bytes: r.totalBytes, wastedMs: r.wastedMs })),
-      lcpElement: items(lhr.audits['largest-contentful-paint-element'] ?? {})[0] ?? null,
-      lcpPhases: Object.fromEntries(lcpPhases.map((p) => [p.phase, p.timing])),
+      lcpElement: lcpNode ? `${lcpNode.selector ?? ''} ${lcpNode.snippet ?? ''}`.trim() : null,
+      lcpPhases: Object.fromEntries((lcpPhases?.items ?? []).map((p) => [p.phase, p.timing])),
+      mainThread: Object.fromEntries((lhr.audits['mainthread-work-breakdown']?.details?.items ?? [])
+        .map((g) => [g.group, g.duration])),
       domElements: value('dom-size'),
       totalBytes: value('total-byte-weight'),
-      mainThreadMs: value('mainthread-work-breakdown'),
       bootupMs: value('bootup-time'),
       opportunities: Object.values(lhr.audits)
         .filter((a) => a.details?.type === 'opportunity' && (a.numericValue ?? 0) > 0)
