@@ -106,7 +106,8 @@ function summarise(path, run, lhr) {
     result.diagnostics = {
       renderBlocking: (lhr.audits['render-blocking-resources']?.details?.items ?? [])
         .map((r) => ({ url: r.url, bytes: r.totalBytes, wastedMs: r.wastedMs })),
-      lcpElement: lcpNode ? `${lcpNode.selector ?? ''} ${lcpNode.snippet ?? ''}`.trim() : null,
+      renderBlockingMs: value('render-blocking-resources'), // Lighthouse's estimate of the whole saving
+      lcpElement: lcpNode ? { selector: lcpNode.selector ?? '', label: lcpNode.nodeLabel ?? '' } : null,
       lcpPhases: Object.fromEntries((lcpPhases?.items ?? []).map((p) => [p.phase, p.timing])),
       mainThread: Object.fromEntries((lhr.audits['mainthread-work-breakdown']?.details?.items ?? [])
         .map((g) => [g.group, g.duration])),
