@@ -127,6 +127,9 @@ const launched = await chromeLauncher.launch({
   chromeFlags: [...chromeFlags, ...offlineFlags],
   logLevel: 'silent',
 });
+// Stopped from outside (a timeout, a killed test run): take Chromium down too.
+// chrome-launcher already does this on Ctrl-C (SIGINT).
+process.on('SIGTERM', () => { launched.kill(); process.exit(143); });
 const results = [];
 try {
   for (let run = 1; run <= runs; run += 1) {
