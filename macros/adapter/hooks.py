@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import rcssmin
 import rjsmin
 from markupsafe import Markup, escape
+from properdocs.config.config_options import ExtraScriptValue
 from properdocs.config.defaults import MkDocsConfig
 from properdocs.exceptions import PluginError
 from properdocs.plugins import event_priority
@@ -83,9 +84,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                                  scope=scope, **urls)
     config.markdown_extensions.extend([citations, glossary])
     for asset in sorted(ASSETS.iterdir()):
-        target = config.extra_css if asset.suffix == ".css" else config.extra_javascript
-        if asset.suffix in (".css", ".js"):
-            target.append(ASSET_URL + asset.name)
+        if asset.suffix == ".css":
+            config.extra_css.append(ASSET_URL + asset.name)
+        elif asset.suffix == ".js":
+            config.extra_javascript.append(_deferred(ASSET_URL + asset.name))
     redirects = config.plugins.get("redirects")
     if redirects is not None and site.registry:
         modules = {page.module: page.src for page in site.modules}
@@ -97,6 +99,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     packages = bool(_resonance(config).get("packages"))
     set_current(BuildState(site, formatted, citations, glossary, config.use_directory_urls, packages))
     return config
+
+
+def _deferred(path: str) -> ExtraScriptValue:
+    """Our scripts are deferred: fetched at low priority, so the stylesheets the
+    first paint needs come first, and run once the page is parsed (they wait
+    for Material's document$ or DOMContentLoaded either way)."""
+    script = ExtraScriptValue(path)
+    script.defer = True
+    return script
 
 
 def _refuse_site_dir(config: MkDocsConfig, paths: SitePaths) -> None:
