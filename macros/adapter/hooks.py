@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import rcssmin
 import rjsmin
@@ -40,6 +41,7 @@ from macros.extensions.citations import CitationExtension
 from macros.extensions.glossary import GlossaryExtension
 from macros.packages.build import Settings, write_packages
 from macros.packages.builtpages import PackageError
+from macros.render.authors_text import wrap_authors_text
 from macros.render.bibliography_html import format_references
 from macros.render.course_page import course_markdown, course_src
 from macros.render.csp import apply_policy, frame_worker_script
@@ -49,6 +51,7 @@ from macros.render.module_card import card_html, fill_card
 from macros.render.module_intro import insert_after_title, module_intro
 from macros.render.modules_data import module_record, modules_json
 from macros.render.pathway_page import pathway_markdown, pathway_src
+from macros.render.print_address import print_address_html
 from macros.render.reflection import reflection_markdown
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
@@ -242,6 +245,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     state.citations.set_page(page.file.src_uri, state.also_cited.get(page.file.src_uri, ()))
     model_page = state.site.page(page.file.src_uri)
     state.glossary.set_page(page.file.src_uri, model_page.links_terms if model_page else True)
+    if model_page and model_page.module:
+        markdown = wrap_authors_text(markdown)  # found again by print and the course handouts
     markdown = insert_after_title(markdown, module_intro(page.meta))
     if model_page and model_page.reflection:
         journal = relative_url(page.file.src_uri, state.site.paths.journal_page, state.directory_urls)
@@ -255,6 +260,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     state = current()
     if page.file.src_uri in state.indexed:
         state.uses[page.file.src_uri] = list(state.glossary.uses)
+    model_page = state.site.page(page.file.src_uri)
+    if model_page and model_page.module:
+        state.contents[page.file.src_uri] = html  # the course handouts carry its authors' text
     return html
 
 
@@ -318,7 +326,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         card = card_html(record, layer_names,
                          relative_url(src, site.paths.glossary_page, state.directory_urls),
                          relative_url(src, "references.md", state.directory_urls))
-        output = fill_card(output, model_page.module, card)
+        address = record["url"] if urlsplit(record["url"]).scheme else "./"
+        output = fill_card(output, model_page.module, card + str(print_address_html(address, record["url"])))
     try:
         return apply_policy(output, _frame_scripts(output, config))
     except ValueError as error:
