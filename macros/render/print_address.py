@@ -31,13 +31,16 @@ def qr_svg(url: str) -> Markup:
     return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1))
 
 
-def print_address_html(href: str, address: str, label: str = "Read this module online") -> Markup:
+def print_address_html(href: str, address: str, label: str = "Read this module online",
+                       screen: bool = False) -> Markup:
     """A paragraph shown only in print: ``label``, the address in full, and its QR code.
 
     ``address`` is the module's address: absolute (under the site's public
     address) or, without one, its path in the site; ``href`` links to it from
     the page the paragraph is on. The QR code is drawn for an absolute address only.
+    ``screen`` shows the paragraph on screen too (its code only on paper).
     """
     code = qr_svg(address) if urlsplit(address).scheme in ("http", "https") else Markup("")
-    return Markup(f'<p class="print-only print-address">{code}<span>{escape(label)}: '
+    shown = "print-address" if screen else "print-only print-address"
+    return Markup(f'<p class="{shown}">{code}<span>{escape(label)}: '
                   f'<a class="print-address-link" href="{escape(href)}">{escape(address)}</a></span></p>')
