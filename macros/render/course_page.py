@@ -47,9 +47,9 @@ def duration(minutes: int) -> str:
     return f"{minutes} minutes ({minutes // 60} h {minutes % 60:02d} min)"
 
 
-def _front(title: str) -> list[str]:
-    # Handouts repeat the modules' text: search finds it on the module pages.
-    return ["---", f"title: {json.dumps(title)}", "search:", "  exclude: true", "---", ""]
+def _front(title: str, searched: bool = True) -> list[str]:
+    """Front matter. A handout repeats its course's page for print: search finds the course page."""
+    return ["---", f"title: {json.dumps(title)}", *([] if searched else ["search:", "  exclude: true"]), "---", ""]
 
 
 def _session_modules(site: Site, session: Session, url_for: Callable[[str], str], base_url: str,
@@ -140,7 +140,7 @@ def course_markdown(site: Site, course: Course, url_for: Callable[[str], str],
 def handout_markdown(site: Site, course: Course, url_for: Callable[[str], str], base_url: str = "") -> str:
     """The participant handout's Markdown: no timings, the text open, room to write."""
     parts = [
-        *_front(f"{course.title}: handout"),
+        *_front(f"{course.title}: handout", searched=False),
         f"# {inert(course.title)}", "",
         f'<div class="course course-handout no-glossary" data-course="{escape(course.id)}" markdown>', "",
         '<p class="handout-kind">Participant handout</p>', "",
