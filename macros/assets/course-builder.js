@@ -64,7 +64,9 @@ function builder(form) {
   fields.forEach((field) => { field.value = course[field.name]; });
 
   const readOf = (id) => Number(cards.get(id).dataset.minutes);
-  const promptsOf = (id) => cards.get(id).querySelector('.builder-prompts');
+  // Each module's prompts move into its session while it is picked, and back to its card after.
+  const promptBoxes = new Map([...cards].map(([id, card]) => [id, card.querySelector('.builder-prompts')]));
+  const promptsOf = (id) => promptBoxes.get(id);
 
   // The sessions, rebuilt when modules are picked, moved or removed.
   function render({ focus } = {}) {
