@@ -19,6 +19,12 @@ import yaml
 
 from macros.core.site import load_site
 from tests.browser.pages import DESKTOP, PHONE, watch_policy
+from tests.browser.test_accessibility import (  # noqa: F401 - fixtures, shared
+    axe_problems,
+    axe_script,
+    open_page,
+    switch_scheme,
+)
 from tests.conftest import copy_project
 
 BUILDER = "trainers/course-builder/"
@@ -226,3 +232,20 @@ def test_building_and_downloading_sends_nothing(desktop, server):
                if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url).netloc != local]
     assert not outside, outside
     assert not any("Private" in url for url in seen), "the course must never be part of a request"
+
+
+@pytest.mark.parametrize("device", [DESKTOP, PHONE], ids=["1280", "390"])
+@pytest.mark.parametrize("path", [BUILDER + f"#m={FIRST}..{FIRST}-practitioner-1&m={SECOND}",
+                                  f"{BUILDER}handout/#view=plan&m={FIRST}..{FIRST}-manager-1",
+                                  f"{BUILDER}handout/#m={FIRST}..{FIRST}-manager-1"])
+def test_the_builder_with_a_course_passes_axe(open_page, server, axe_script, subtests, device, path):  # noqa: F811
+    """States a page-load check of the site cannot reach: sessions in the builder, a plan and a handout."""
+    page = open_page(device)
+    page.goto(server + path)
+    page.locator(".builder-session, .handout-session:not([hidden])").first.wait_for()
+    for scheme in ("light", "dark"):
+        with subtests.test(scheme=scheme):
+            switch_scheme(page, scheme)
+            problems = axe_problems(page, axe_script, f"/{path} ({scheme})")
+            if problems:
+                pytest.fail(problems, pytrace=False)
