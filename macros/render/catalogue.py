@@ -118,6 +118,7 @@ def card_html(site: Site, record: Mapping[str, Any], facets: Facets, layer_names
     module = record["id"]
     page = site.module(module)
     minutes = module_minutes(page)
+    level = 3 if pick else 2
     title = escape(record["title"])
     if pick:
         box = f"pick-{escape(module)}"
@@ -135,7 +136,8 @@ def card_html(site: Site, record: Mapping[str, Any], facets: Facets, layer_names
         f'data-roles="{escape(" ".join(facets.roles))}" '
         f'data-topics="{escape(" ".join(facets.topics))}" data-minutes="{minutes}" '
         f'data-title="{title}">',
-        f'<h3 class="catalogue-card__title" id="card-{escape(module)}">{heading}</h3>',
+        # Under the page's title in the catalogue; under "Modules" in the builder.
+        f'<h{level} class="catalogue-card__title" id="card-{escape(module)}">{heading}</h{level}>',
         f'<p class="catalogue-card__meta">{escape(section_name(record["section"]))} · {minutes_text(minutes)}'
         f' · <span class="catalogue-card__id">module id <code>{escape(module)}</code></span></p>',
         f'<p class="catalogue-card__label">After reading it you will be able to:</p><ul>{objectives}</ul>'

@@ -49,7 +49,8 @@ def duration(minutes: int) -> str:
 
 def _front(title: str, searched: bool = True) -> list[str]:
     """Front matter. A handout repeats its course's page for print: search finds the course page."""
-    return ["---", f"title: {json.dumps(title)}", *([] if searched else ["search:", "  exclude: true"]), "---", ""]
+    hidden = [] if searched else ["search:", "  exclude: true"]
+    return ["---", f"title: {json.dumps(title)}", *hidden, "---", ""]
 
 
 def _session_modules(site: Site, session: Session, url_for: Callable[[str], str], base_url: str,
