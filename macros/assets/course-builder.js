@@ -283,6 +283,10 @@ function handout(root) {
 }
 
 function init() {
+  // Links that open a course in the builder carry it in data-course-address until now.
+  d.querySelectorAll('a[data-course-address]').forEach((a) => {
+    a.href = a.getAttribute('href').split('#')[0] + a.dataset.courseAddress;
+  });
   const form = d.getElementById('course-builder');
   if (form && !form.dataset.ready) { form.dataset.ready = '1'; builder(form); }
   const root = d.querySelector('[data-course-built]');

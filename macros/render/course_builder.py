@@ -99,8 +99,8 @@ def builder_html(site: Site, records: Sequence[Mapping[str, Any]], url_for: Call
         '<p><a id="course-link" href="#">Link to this course</a>: copy it, bookmark it or send it to a '
         "colleague; opening it brings back everything on this page. The course is kept in the link "
         "only: nothing is sent or stored anywhere.</p>"
-        f'<p><a class="md-button" id="course-plan" href="{handout}#view=plan">Facilitator plan</a> '
-        f'<a class="md-button" id="course-handout" href="{handout}#view=handout">Participant handout</a> '
+        f'<p><a class="md-button" id="course-plan" href="{handout}">Facilitator plan</a> '
+        f'<a class="md-button" id="course-handout" href="{handout}">Participant handout</a> '
         '<button type="button" class="md-button" id="course-download">Download the course file</button></p>'
         '<p class="builder-download-note" role="status"></p></div></section>')
     modules = ('<section class="builder-modules" aria-labelledby="builder-modules-title">'

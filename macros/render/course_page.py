@@ -73,8 +73,14 @@ def _session_modules(site: Site, session: Session, url_for: Callable[[str], str]
     return parts
 
 
-def _builder_link(site: Site, course: Course, url_for: Callable[[str], str]) -> str:
-    """The course opened in the builder, to change and save as a new course."""
+def _builder_link(site: Site, course: Course, url_for: Callable[[str], str], text: str,
+                  classes: str = "") -> str:
+    """A link that opens the course in the builder, to change and keep as a new course.
+
+    The course goes after the ``#`` only once the page's script runs (the
+    builder needs it anyway): a static address with a fragment would name an
+    anchor that no page has.
+    """
     picked: dict[str, list[str]] = {}
     for session in course.sessions:
         for module in session.modules:
@@ -83,7 +89,10 @@ def _builder_link(site: Site, course: Course, url_for: Callable[[str], str]) -> 
             picked.setdefault(site.prompts[prompt].module, []).append(prompt)
     minutes = {s.modules[0]: s.minutes for s in course.sessions if len(s.modules) == 1}
     items = [BuilderModule(m, minutes.get(m), tuple(dict.fromkeys(p))) for m, p in picked.items()]
-    return url_for(BUILDER_PAGE) + builder_address(f"{course.title} (my copy)", course.audience, "", items)
+    address = builder_address(f"{course.title} (my copy)", course.audience, "", items)
+    kind = f' class="{classes}"' if classes else ""
+    return (f'<a{kind} href="{escape(url_for(BUILDER_PAGE))}" data-course-address="{escape(address)}">'
+            f"{escape(text)}</a>")
 
 
 def course_markdown(site: Site, course: Course, url_for: Callable[[str], str],
@@ -106,8 +115,8 @@ def course_markdown(site: Site, course: Course, url_for: Callable[[str], str],
     parts += ['<p class="no-print course-actions"><button type="button" class="md-button" data-print>'
               "Print the plan</button> "
               f'<a class="md-button" href="{escape(url_for(handout_src(course)))}">Participant handout</a> '
-              f'<a class="md-button" href="{escape(_builder_link(site, course, url_for))}">'
-              "Change it in the course builder</a></p>", "",
+              + _builder_link(site, course, url_for, "Change it in the course builder", "md-button")
+              + "</p>", "",
               *([DOWNLOADS_SLOT, ""] if downloads else []),
               "## Agenda { #agenda }", "", "| Starts | Session | Minutes |", "|---|---|---|"]
     start = 0
@@ -182,7 +191,6 @@ def courses_list(site: Site, url_for: Callable[[str], str]) -> str:
             f"<p>{duration(course.minutes)} in {len(course.sessions)} sessions · "
             f'<a href="{escape(url_for(course_src(course)))}">Facilitator plan</a> · '
             f'<a href="{escape(url_for(handout_src(course)))}">Participant handout</a> · '
-            f'<a href="{escape(_builder_link(site, course, url_for))}">Change it in the course builder</a>'
-            "</p>"
+            + _builder_link(site, course, url_for, "Change it in the course builder") + "</p>"
             "</li>")
     return '<ul class="course-list">' + "".join(items) + "</ul>"

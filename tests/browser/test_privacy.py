@@ -28,7 +28,7 @@ SEARCH_WORD = "resonance"  # in the text of the site, so search returns results
 def exercise(page, server: str, path: str) -> None:
     """Load the page, open a preview if it has a term or citation, and search."""
     page.goto(server + path)
-    links = page.locator("article :is(a.term, a.citation)")
+    links = page.locator("article :is(a.term, a.citation):visible")  # not those a script keeps hidden
     if links.count():
         links.first.focus()
         page.locator(".res-preview").wait_for(state="visible")
