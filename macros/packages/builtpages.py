@@ -20,7 +20,9 @@ from lxml import etree
 from ..core.urls import page_url, site_path  # noqa: F401 - site_path: used here and by scorm.py
 
 #: Parts of a built page that belong to the website, not to a package.
-SITE_ONLY = ("headerlink", "module-card", "downloads", "no-print", "pathway-progress")
+#: (A module's address for paper and its QR code are the printed page's: a package links to the page.)
+SITE_ONLY = ("headerlink", "module-card", "downloads", "no-print", "pathway-progress", "print-only",
+             "qr-code")
 
 Resolver = Callable[[str, str], "str | None"]
 
