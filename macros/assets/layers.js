@@ -19,14 +19,7 @@ function init() {
   d.querySelectorAll('.journal-notice').forEach((n) => { n.hidden = false; });
   d.querySelectorAll('[data-pathway] .pathway-step[data-step]').forEach(progress);
   const j = d.getElementById('journal'); if (j) page(j);
-  d.querySelectorAll('[data-print]').forEach((b) => { b.onclick = () => print(); });
 }
-
-// On paper, every link's full address is spelled out after it.
-addEventListener('beforeprint', () => d.querySelectorAll('.md-content a[href]').forEach((a) => {
-  const h = a.getAttribute('href');
-  if (!h.startsWith('#') && !a.closest('.headerlink,.md-content__button')) a.dataset.printHref = a.href;
-}));
 
 // The reader's layer first; the other layers folded away, and a way to switch.
 function lens(blocks, layer) {

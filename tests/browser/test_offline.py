@@ -67,3 +67,29 @@ def test_offline_permanent_links_name_files(offline_site):
     html = (offline_site / "article" / "attunement.html").read_text(encoding="utf-8")
     assert 'class="permalink" href="attunement.html"' in html
     assert 'href="./"' not in html
+
+
+def test_course_builder_works_from_files(chromium, offline_site):
+    """The builder from the offline copy: the course kept in the link, the handout opened from it,
+    and the file downloaded, all from the disk."""
+    context = chromium.new_context(accept_downloads=True)
+    context.set_default_timeout(10_000)
+    violations = watch_policy(context)
+    schemes = set()
+    context.on("request", lambda request: schemes.add(urlsplit(request.url).scheme))
+    page = context.new_page()
+    page.goto((offline_site / "trainers" / "course-builder.html").as_uri())
+    page.locator('#course-builder input[name="module"][value="attunement"]').check()
+    page.locator("#pick-attunement-manager-1").check()
+    page.locator(".builder-session").first.wait_for()
+    link = page.locator("#course-link").get_attribute("href")
+    assert link.startswith("file:") and "m=attunement" in link
+    handout = page.locator("#course-handout").get_attribute("href")
+    with page.expect_download() as info:
+        page.locator("#course-download").click()
+    assert "attunement" in open(info.value.path(), encoding="utf-8").read()
+    page.goto(handout)
+    page.locator('[data-session="attunement"]:not([hidden]) #attunement-manager-1').wait_for()
+    assert schemes <= {"file", "data", "blob"}, schemes
+    assert violations == [], violations
+    context.close()
