@@ -396,7 +396,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
                          relative_url(src, site.paths.glossary_page, state.directory_urls),
                          relative_url(src, "references.md", state.directory_urls),
                          _self_url(src, state.directory_urls))
-        address = record["url"] if urlsplit(record["url"]).scheme else "./"
+        address = record["url"] if urlsplit(record["url"]).scheme else _self_url(src, state.directory_urls)
         output = fill_card(output, model_page.module, card + str(print_address_html(address, record["url"])))
     output = _fill_trainers_pages(output, src, config)
     try:

@@ -246,6 +246,6 @@ def test_the_builder_with_a_course_passes_axe(open_page, server, axe_script, sub
     for scheme in ("light", "dark"):
         with subtests.test(scheme=scheme):
             switch_scheme(page, scheme)
-            problems = axe_problems(page, axe_script, f"/{path} ({scheme})")
+            problems = axe_problems(page, f"/{path} ({scheme})")
             if problems:
                 pytest.fail(problems, pytrace=False)
