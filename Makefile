@@ -22,7 +22,7 @@ serve: $(STAMP)
 
 NODE_STAMP := node_modules/.installed
 
-# axe-core and the Nu HTML checker, from package-lock.json (used offline by tests)
+# axe-core, the Nu HTML checker and Lighthouse, from package-lock.json (used offline by tests and bench)
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $(NODE_STAMP)
@@ -62,8 +62,8 @@ check: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check macros tests bench
 
-## bench: build time against plain Material, scaling, page weight (minutes; not part of test)
-bench: $(STAMP)
+## bench: build time against plain Material, scaling, page weight, Lighthouse performance (minutes; not part of test)
+bench: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python bench/run.py
 
 clean:

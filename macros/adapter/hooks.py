@@ -6,13 +6,16 @@ core or the renderers; it adds the page path where MkDocs knows it.
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import rcssmin
 import rjsmin
 from markupsafe import Markup, escape
+from properdocs.config.config_options import ExtraScriptValue
 from properdocs.config.defaults import MkDocsConfig
 from properdocs.exceptions import PluginError
 from properdocs.plugins import event_priority
@@ -40,16 +43,27 @@ from macros.extensions.citations import CitationExtension
 from macros.extensions.glossary import GlossaryExtension
 from macros.packages.build import Settings, write_packages
 from macros.packages.builtpages import PackageError
+from macros.render.authors_text import wrap_authors_text
 from macros.render.bibliography_html import format_references
-from macros.render.course_page import course_markdown, course_src
+from macros.render.catalogue import CATALOGUE_SLOT, catalogue_html
+from macros.render.course_builder import (
+    BUILDER_HANDOUT,
+    BUILDER_SLOT,
+    builder_handout_markdown,
+    builder_html,
+)
+from macros.render.course_page import course_markdown, course_src, handout_markdown, handout_src
 from macros.render.csp import apply_policy, frame_worker_script
 from macros.render.framework_page import overview_markdown, overview_src, part_markdown, part_src
 from macros.render.glossary_page import fill_appears_in
+from macros.render.handout import fill_authors_text
+from macros.render.metadata import head_html, jsonld_script, open_graph
 from macros.render.module_card import CARD_SLOT, card_html, fill_card
 from macros.render.module_intro import insert_after_title, module_intro
 from macros.render.modules_data import module_record, modules_json
 from macros.render.pathway_bar import BAR_SLOT, fill_bars
 from macros.render.pathway_page import pathway_markdown, pathway_src
+from macros.render.print_address import print_address_html
 from macros.render.reflection import lens_markdown, reflection_markdown
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
@@ -57,6 +71,7 @@ ASSET_URL = "assets/resonance/"
 #: Shared helpers the other scripts use, loaded first and in this order; the rest follow by name.
 LOAD_FIRST = ("storage.js", "page.js")
 MODULES_JSON = "modules.json"
+LICENCE_SRC = "licence.md"  # the page stating the licences of the text and the code
 MINIFY = {".js": rjsmin.jsmin, ".css": rcssmin.cssmin}
 ROOT = Path(__file__).resolve().parents[2]
 IFRAME_WORKER = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
@@ -83,12 +98,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                                  scope=scope, **urls)
     config.markdown_extensions.extend([citations, glossary])
     config.extra_css.extend(ASSET_URL + asset.name for asset in _assets(".css"))
-    config.extra_javascript.extend(ASSET_URL + asset.name for asset in _assets(".js"))
+    config.extra_javascript.extend(_deferred(ASSET_URL + asset.name) for asset in _assets(".js"))
     redirects = config.plugins.get("redirects")
     if redirects is not None and site.registry:
         modules = {page.module: page.src for page in site.modules}
         maps = _redirects_inside_site(redirect_map(site.registry, modules), config)
         redirects.config["redirect_maps"].update(maps)
+    if site.edition:  # for the footer (overrides/partials/copyright.html)
+        config.extra["resonance_edition"] = {"version": site.edition.version,
+                                              "date": site.edition.date, "date_text": site.edition.date_text}
     packages = bool(_resonance(config).get("packages"))
     set_current(BuildState(site, formatted, citations, glossary, config.use_directory_urls, packages))
     return config
@@ -99,6 +117,15 @@ def _assets(suffix: str) -> list[Path]:
     found = sorted(asset for asset in ASSETS.iterdir() if asset.suffix == suffix)
     first = [ASSETS / name for name in LOAD_FIRST if (ASSETS / name) in found]
     return first + [asset for asset in found if asset not in first]
+
+
+def _deferred(path: str) -> ExtraScriptValue:
+    """Our scripts are deferred: fetched at low priority, so the stylesheets the
+    first paint needs come first, and run once the page is parsed (they wait
+    for Material's document$ or DOMContentLoaded either way)."""
+    script = ExtraScriptValue(path)
+    script.defer = True
+    return script
 
 
 def _refuse_site_dir(config: MkDocsConfig, paths: SitePaths) -> None:
@@ -183,9 +210,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         generate(pathway_src(pathway),
                  lambda url, md, p=pathway: pathway_markdown(site, p, url, downloads=state.packages))
     # A trainer adds a course with one file: it is listed on the courses page, not in the nav.
+    base_url = config.site_url or ""
     for course in site.courses:
-        generate(course_src(course), lambda url, md, c=course: course_markdown(site, c, url, state.packages),
+        generate(course_src(course), lambda url, md, c=course: course_markdown(site, c, url, state.packages,
+                                                                              base_url), in_nav=False)
+        generate(handout_src(course), lambda url, md, c=course: handout_markdown(site, c, url, base_url),
                  in_nav=False)
+    generate(BUILDER_HANDOUT, lambda url, md: builder_handout_markdown(site, url, base_url), in_nav=False)
     if site.framework and site.framework.parts:
         generate(overview_src(), lambda url, md: overview_markdown(site, url, md))
         for part in site.framework.parts:
@@ -251,6 +282,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     state.glossary.set_page(page.file.src_uri, model_page.links_terms if model_page else True)
     if not (model_page and model_page.module):
         return markdown
+    markdown = wrap_authors_text(markdown)  # found again by print and the course handouts
     # For readers, in this order: where they are in their pathway, what the module offers,
     # what it means for them, the authors' text, the prompts, what next; then the trainers' card.
     layers = state.site.framework.layers
@@ -271,6 +303,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     state = current()
     if page.file.src_uri in state.indexed:
         state.uses[page.file.src_uri] = list(state.glossary.uses)
+    model_page = state.site.page(page.file.src_uri)
+    if model_page and model_page.module:
+        state.contents[page.file.src_uri] = html  # the course handouts carry its authors' text
     return html
 
 
@@ -308,6 +343,38 @@ def _escape_title(page: Page, config: MkDocsConfig) -> None:
             page.meta[key] = escape(str(page.meta[key]))
 
 
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    """What the page tells link previews and search engines: Open Graph tags on every
+    page and, on a module page, its ``LearningResource`` JSON-LD (as in modules.json)."""
+    state = current()
+    src = page.file.src_uri
+    model_page = state.site.page(src)
+    url = page.canonical_url or ""
+    description = str(page.meta.get("description") or config.site_description or "")
+    parts = []
+    if model_page and model_page.module:
+        record = module_record(state.site, model_page, state.uses.get(src, ()), _article(config),
+                               config.site_url or "")
+        state.records[src] = record
+        description = " ".join(record["objectives"])
+        resource = dict(record["learning_resource"])
+        if not config.site_url:  # a relative address, as seen from this page
+            resource["license"] = relative_url(src, LICENCE_SRC, state.directory_urls)
+        parts.append(jsonld_script(resource))
+    kind = "article" if model_page and model_page.module else "website"
+    parts.insert(0, open_graph(Markup(page.title).striptags(), description, url, config.site_name, kind))
+    page.meta["resonance_head"] = head_html(*parts)
+    context["resonance_statements"] = _statements(config, lambda target: relative_url(
+        src, target, state.directory_urls))
+    return context
+
+
+def _statements(config: MkDocsConfig, url_for) -> list[tuple[str, str]]:
+    """The statements linked from every footer (``extra.resonance.statements``), with their links."""
+    statements = _resonance(config).get("statements") or {}
+    return [(title, url_for(target)) for title, target in statements.items() if current().site.page(target)]
+
+
 def on_env(env, config: MkDocsConfig, files: Files):
     """Every page is rendered: index the terms, and stop if one is used nowhere."""
     state = current()
@@ -328,19 +395,39 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
                                  lambda target: relative_url(src, target, state.directory_urls))
     model_page = site.page(src)
     if model_page and model_page.module:
-        record = module_record(site, model_page, state.uses.get(src, ()), _article(config),
-                               config.site_url or "")
+        record = state.records[src]
         layer_names = {layer.id: layer.name for layer in site.framework.layers}
         card = card_html(record, layer_names,
                          relative_url(src, site.paths.glossary_page, state.directory_urls),
-                         relative_url(src, "references.md", state.directory_urls))
-        output = fill_card(output, model_page.module, card)
+                         relative_url(src, "references.md", state.directory_urls),
+                         _self_url(src, state.directory_urls))
+        address = record["url"] if urlsplit(record["url"]).scheme else _self_url(src, state.directory_urls)
+        output = fill_card(output, model_page.module, card + str(print_address_html(address, record["url"])))
         output = fill_bars(output, site, model_page.module,
                            lambda target: relative_url(src, target, state.directory_urls))
+    output = _fill_trainers_pages(output, src, config)
     try:
         return apply_policy(output, _frame_scripts(output, config))
     except ValueError as error:
         raise PluginError(f"{src}: {error}") from error
+
+
+def _self_url(src: str, directory_urls: bool) -> str:
+    """A page's link to itself: ``./`` with directory URLs, its file name without them."""
+    return relative_url(src, src, directory_urls) if not directory_urls else "./"
+
+
+def _fill_trainers_pages(output: str, src: str, config: MkDocsConfig) -> str:
+    """The catalogue's and the builder's cards (they list each module's terms, known only now),
+    and the authors' text in course plans and handouts."""
+    state = current()
+    if CATALOGUE_SLOT in output or BUILDER_SLOT in output:
+        url_for = functools.partial(relative_url, src, directory_urls=state.directory_urls)
+        records = [module_record(state.site, page, state.uses.get(page.src, ()), _article(config),
+                                 config.site_url or "") for page in state.site.modules]
+        output = output.replace(CATALOGUE_SLOT, str(catalogue_html(state.site, records, url_for)), 1)
+        output = output.replace(BUILDER_SLOT, str(builder_html(state.site, records, url_for)), 1)
+    return fill_authors_text(output, src, state.contents, state.directory_urls)
 
 
 def _frame_scripts(output: str, config: MkDocsConfig) -> list[str]:
@@ -361,7 +448,8 @@ NOT_FOUND_LINKS = (
 
 
 def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
-    """The "Page not found" page: the ways on, and every module in reading order.
+    """The "Page not found" page: the ways on, every module in reading order, and the
+    footer's statements.
 
     A server shows this page at whatever address was asked for, so its links
     start from the site's root; the offline copy has no server and the page is
@@ -372,8 +460,11 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
                                         for title, src, why in NOT_FOUND_LINKS]
         context["resonance_modules"] = [{"title": page.title, "url": page_url(page.src, urls)}
                                         for page in current().site.modules]
+        root = (urlsplit(config.site_url or "").path or "/").rstrip("/") + "/"
         if not urls:  # the offline copy (_prepare_offline)
             context["base_url"] = "."
+            root = "./"
+        context["resonance_statements"] = _statements(config, lambda target: root + page_url(target, urls))
     return context
 
 

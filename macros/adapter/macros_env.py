@@ -10,20 +10,21 @@ from markupsafe import Markup
 
 from macros.adapter.state import current
 from macros.core.glossary import Term
-from macros.core.urls import relative_url, source_link
+from macros.core.urls import relative_url
 from macros.extensions.citations import CitationExtension
 from macros.extensions.glossary import GlossaryExtension
+from macros.render.catalogue import CATALOGUE_SLOT
 from macros.render.citation_notes import citation_notes_html
-from macros.render.course_page import courses_table as render_courses_table
+from macros.render.course_builder import BUILDER_SLOT
+from macros.render.course_page import courses_list as render_courses_list
 from macros.render.downloads import DOWNLOADS_SLOT
 from macros.render.glossary_page import glossary_markdown
+from macros.render.modules_data import edition_citation
 from macros.render.pathway_page import layer_choice as render_layer_choice
 from macros.render.pathway_page import pathways_table as render_pathways_table
 from macros.render.references_page import references_html
 from macros.render.routes_data import routes_script
-from macros.render.safe import markdown_text as inert
 from macros.render.safe import render_markdown, restricted_markdown
-from macros.render.time_text import module_time_text
 
 
 def _generated(markdown: str) -> str:
@@ -57,6 +58,13 @@ def define_env(env) -> None:
         """Works in the article's list that its text does not cite."""
         state = current()
         return references_html(state.site, state.formatted, _url_for, further_reading=True)
+
+    @env.macro
+    def cite_edition() -> str:
+        """The edition's citation (Harvard), with the site's full address when it has one."""
+        state = current()
+        return edition_citation(env.conf.get("extra", {}).get("resonance", {}).get("article", {}),
+                                state.site.edition, env.conf.get("site_url") or "")
 
     @env.macro
     def citation_notes() -> str:
@@ -117,9 +125,9 @@ def define_env(env) -> None:
                 "</section>\n\n" + routes_script(current().site, _url_for, _article()))
 
     @env.macro
-    def courses_table() -> str:
-        """Every course in courses/: for whom, how long."""
-        return _generated(render_courses_table(current().site, _url_for))
+    def courses_list() -> str:
+        """Every course in courses/: for whom, how long, its plan and handout."""
+        return _generated(render_courses_list(current().site, _url_for))
 
     @env.macro
     def downloads() -> str:
@@ -128,16 +136,13 @@ def define_env(env) -> None:
 
     @env.macro
     def module_catalogue() -> str:
-        """Every module in a table: id, title, part, reading time, objectives."""
-        site = current().site
-        rows = ["| Module id | Module | Part | Time | Objectives |", "|---|---|---|---|---|"]
-        for page in site.modules:
-            link = f"[{inert(page.title)}]({source_link(env.page.file.src_uri, page.src)})"
-            objectives = "<br>".join(inert(o) for o in page.meta.get("objectives", []))
-            time = module_time_text(page.reading_minutes, site.reflection_minutes(page))
-            rows.append(f"| `{page.module}` | {link} | {inert(page.meta.get('section', ''))} | "
-                        f"{time} | {objectives} |")
-        return _generated("\n".join(rows))
+        """Every module as a card, filterable (filled once every page is rendered: see the hooks)."""
+        return CATALOGUE_SLOT
+
+    @env.macro
+    def course_builder() -> str:
+        """The course builder's form (filled once every page is rendered: see the hooks)."""
+        return BUILDER_SLOT
 
     @env.macro
     def reference_counts() -> dict:

@@ -28,12 +28,16 @@ class BuildState:
     # Filled while pages render: the glossary's uses on each page, then the index.
     uses: dict[str, list[TermUse]] = field(default_factory=dict)
     term_index: Mapping[str, tuple[Appearance, ...]] = field(default_factory=dict)
+    # The rendered HTML of each module page, by source path (for the course handouts).
+    contents: dict[str, str] = field(default_factory=dict)
     # Works cited in fragments a macro rendered on its own (glossary definitions), by page.
     also_cited: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     indexed: frozenset[str] = frozenset()  # pages whose term uses make up the index
     # Pages made from the sources that the build adds to the nav (see on_nav).
     generated_nav: list[str] = field(default_factory=list)
+    # Each module page's published record (as in modules.json), made once per page.
+    records: dict[str, dict] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.indexed = frozenset(page.src for page in indexed_pages(self.site))

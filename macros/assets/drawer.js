@@ -1,11 +1,11 @@
-/* Small screens: Material's menu button is a <label>, out of reach of the
-   keyboard, and its closed drawer still holds focusable links off-screen.
-   Make the button a keyboard button and take the closed drawer out of the
-   tab order; Escape closes the open drawer and returns to the button. */
+/* Small screens: the menu button (a <button> in overrides/partials/header.html)
+   opens Material's drawer, a checkbox its CSS and script follow; the closed
+   drawer's off-screen links are taken out of the tab order; Escape closes the
+   open drawer and returns to the button. */
 (() => {
   const toggle = document.getElementById('__drawer');
   const drawer = document.querySelector('.md-sidebar--primary');
-  const button = document.querySelector('.md-header__button[for="__drawer"]');
+  const button = document.querySelector('.res-menu-button');
   const narrow = matchMedia('(max-width: 76.1875em)');
   if (!toggle || !drawer || !button) {
     return;
@@ -16,15 +16,7 @@
     button.setAttribute('aria-expanded', String(toggle.checked));
   }
 
-  button.tabIndex = 0;
-  button.setAttribute('role', 'button');
-  button.setAttribute('aria-label', 'Menu');
-  button.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      toggle.click();
-    }
-  });
+  button.addEventListener('click', () => toggle.click());
   toggle.addEventListener('change', () => {
     sync();
     if (toggle.checked) {

@@ -7,6 +7,8 @@ page are collected with their line and column for the cross-checks.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -68,6 +70,23 @@ class Page:
     def reading_minutes(self) -> int:
         """From the page's words, by the one time model (see :mod:`.timing`)."""
         return reading_minutes(self.words)
+
+    @cached_property
+    def content_hash(self) -> str:
+        """A fingerprint of what a reader sees of the page: its title, text, objectives,
+        key points, lenses and prompts. Two editions' modules with the same hash read the
+        same, so a trainer can tell what changed under a course (``python -m macros changes``).
+        """
+        reflection = self.reflection
+        seen = {
+            "title": self.title, "text": self.body.strip(),
+            "objectives": list(self.meta.get("objectives", [])),
+            "key_points": list(self.meta.get("key_points", [])),
+            "lens": dict(reflection.lens) if reflection else {},
+            "prompts": [[p.id, p.layer, p.text] for p in reflection.prompts] if reflection else [],
+        }
+        digest = hashlib.sha256(json.dumps(seen, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+        return "sha256:" + digest.hexdigest()
 
     @property
     def links_terms(self) -> bool:

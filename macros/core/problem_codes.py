@@ -150,16 +150,38 @@ CODES: tuple[Code, ...] = (
          "Move it back: published addresses must not change."),
     Code("registry-removed", "A published module no longer exists and is not redirected.",
          "Redirect its id to its replacement under 'redirects', or restore the module."),
-    Code("registry-bad-redirect", "A redirect points to an id that is not a module.",
-         "Redirect to a current module id."),
+    Code("registry-bad-redirect", "A redirect points to an id that is not a module (or, for a prompt,"
+         " not a prompt).",
+         "Redirect to a current module or prompt id."),
     Code("registry-unregistered", "A module is not in module-ids.yml.", "Add it under 'published'."),
+    Code("registry-prompt-removed", "A published prompt no longer exists and is not redirected; readers'"
+         " journal answers are kept under its id.",
+         "Redirect its id to its replacement under 'prompts: redirects:', or restore the prompt."),
+    Code("registry-prompt-unregistered", "A prompt is not in module-ids.yml.",
+         "Add its id under 'prompts: published:'."),
     Code("registry-bad-path", "A published address in module-ids.yml is not a plain page path inside"
          " docs/ (absolute, '..', a backslash, not .md).",
          "Write the page's path inside docs/ with '/' between folders, such as article/NAME.md."),
+    # The edition (CITATION.cff)
+    Code("edition-unreadable", "CITATION.cff cannot be read as YAML.",
+         "Check it with 'cffconvert --validate'."),
+    Code("edition-missing-field", "CITATION.cff gives no 'version', or no valid 'date-released'.",
+         "Add 'version: 1.0.0' and 'date-released: YYYY-MM-DD'."),
     # Files
     Code("source-symlink-outside", "A symbolic link in a source folder leads out of the project (or into"
          " .git, or round in a loop); the build would publish what it points to.",
          "Copy the file into the project instead, or remove the link."),
+    # The built site's links (macros/checks/site_links.py, reported at the built file's line and column)
+    Code("site-link-broken", "A link or a resource of a built page leads to a file the site does not have.",
+         "Correct the link where the page gets it (its Markdown, the data or the template), or restore"
+         " the page it names."),
+    Code("site-anchor-broken", "A link leads to a #fragment for which its page has no element with that id.",
+         "Link to an id the page has (a heading's id comes from its text, a glossary entry's or a"
+         " reference's from its id)."),
+    Code("site-link-outside", "A relative link climbs above the site's root folder.",
+         "Remove a '../': links between pages stay inside the site."),
+    Code("site-link-scheme", "A link uses a scheme other than http(s), mailto or tel (javascript:, file:,"
+         " or data: on a link).", "Link within the site with a relative address, elsewhere with https:."),
 )
 
 #: What each source kind's schema codes are about, by code prefix.

@@ -1,9 +1,10 @@
-"""The registry of published module ids (``module-ids.yml``).
+"""The registry of published module and prompt ids (``module-ids.yml``).
 
-Module ids are what trainers and learning platforms point at, so a published
-id may never silently disappear: it must still be a module, or be redirected
-to the module that replaced it. New modules must be registered, which keeps
-the registry complete.
+Module ids are what trainers and learning platforms point at, and readers'
+journal answers are kept under prompt ids, so a published id may never
+silently disappear: it must still exist, or be redirected to the module or
+prompt that replaced it. New modules and prompts must be registered, which
+keeps the registry complete.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ class Registry(Positioned):
     published: Mapping[str, str]  # id -> page path (docs-relative) it was published at
     redirects: Mapping[str, str]  # retired id -> id that replaces it
     positions: Positions = field(default_factory=Positions, compare=False, repr=False)
+    prompts: tuple[str, ...] | None = None  # every published prompt id (None: not recorded)
+    prompt_redirects: Mapping[str, str] = field(default_factory=dict)  # retired prompt id -> its replacement
 
 
 
@@ -39,8 +42,10 @@ def load_registry(file: Path, display_path: str) -> tuple[Registry | None, list[
     if not verdict.ok():
         return None, problems
     data = document.data
+    prompts = data.get("prompts")
     registry = Registry(display_path, dict(data["published"]), dict(data.get("redirects") or {}),
-                        document.positions)
+                        document.positions, tuple(prompts["published"]) if prompts else None,
+                        dict((prompts or {}).get("redirects") or {}))
     # Read again for the paths' columns: the file is valid UTF-8 by now.
     return registry, check_registry_paths(registry, file.read_text(encoding="utf-8-sig"))
 
@@ -112,6 +117,48 @@ def check_registry(registry: Registry, modules: Names[str]) -> list[Problem]:
                 f"module '{module_id}' is not in the registry",
                 f"add '{module_id}: {src}' under 'published'"))
     return problems
+
+
+def check_prompt_registry(registry: Registry, prompts: Names) -> list[Problem]:
+    """Published prompt ids still exist or are redirected; every prompt is registered.
+
+    Nothing is checked while the registry does not record prompts (a site
+    that has not published any).
+    """
+    if registry.prompts is None:
+        return []
+    problems = []
+    for index, prompt_id in enumerate(registry.prompts):
+        if prompt_id in prompts or not prompts.is_unknown(prompt_id):
+            continue
+        target = registry.prompt_redirects.get(prompt_id)
+        if target is None:
+            problems.append(Problem.at(
+                registry.path, registry.at("prompts", "published", index), "registry-prompt-removed",
+                f"published prompt '{prompt_id}' no longer exists and is not redirected",
+                f"add '{prompt_id}: NEW-ID' under 'prompts: redirects:' (readers' answers move to it), "
+                "or restore the prompt"))
+        elif prompts.is_unknown(target):
+            problems.append(Problem.at(
+                registry.path, registry.at("prompts", "redirects", prompt_id), "registry-bad-redirect",
+                f"prompt '{prompt_id}' redirects to '{target}', which is not a prompt",
+                prompts.suggest(target, "redirect to a current prompt id")))
+    listed = set(registry.prompts)
+    for prompt_id in prompts.defined:
+        if prompt_id not in listed:
+            problems.append(Problem.at(
+                registry.path, registry.at("prompts", "published"), "registry-prompt-unregistered",
+                f"prompt '{prompt_id}' is not in the registry",
+                f"add '- {prompt_id}' under 'prompts: published:'"))
+    return problems
+
+
+def prompt_redirects(registry: Registry | None, prompts: Mapping[str, object]) -> dict[str, str]:
+    """Retired prompt id -> the id its answers now live under, for every replacement that exists."""
+    if registry is None:
+        return {}
+    return {old: new for old, new in registry.prompt_redirects.items()
+            if new in prompts and old not in prompts}
 
 
 def redirect_map(registry: Registry, modules: Mapping[str, str]) -> dict[str, str]:

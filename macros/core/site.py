@@ -17,6 +17,7 @@ from typing import Any
 from .bibliography import Bibliography, Reference, load_bibliography
 from .citation_notes import check_citation_notes
 from .courses import Course, check_courses, load_courses
+from .edition import Edition, load_edition
 from .framework import Framework, check_framework, load_framework
 from .glossary import Term, load_glossary
 from .labels import Label, label
@@ -25,7 +26,7 @@ from .pages import CitationUse, Page, citation_uses, load_page
 from .pathways import Pathway, Step, check_pathways, load_pathways
 from .problems import Problem
 from .prompts import Prompt
-from .registry import Registry, check_registry, load_registry
+from .registry import Registry, check_prompt_registry, check_registry, load_registry
 from .schemas import ID_RE
 from .site_config import read_site_config
 from .timing import Time, module_reflection, step_time, total_minutes
@@ -42,6 +43,7 @@ class SitePaths:
     glossary: str = "glossary"
     pathways: str = "pathways"
     registry: str = "module-ids.yml"
+    citation: str = "CITATION.cff"  # the edition's version and date
     courses: str = "courses"
     framework: str = "framework.yml"
     glossary_page: str = "glossary.md"  # the docs page that shows the glossary
@@ -67,6 +69,7 @@ class Site:
     pathways: tuple[Pathway, ...] = ()
     registry: Registry | None = None
     courses: tuple[Course, ...] = ()
+    edition: Edition | None = None
 
     @property
     def modules(self) -> tuple[Page, ...]:
@@ -176,6 +179,7 @@ def load_site(root: Path | str, page_order: list[str] | None = None, **overrides
     if registry:
         sources = Names({m: page.src for m, page in modules.defined.items()}, complete=modules.complete)
         problems.extend(check_registry(registry, sources))
+        problems.extend(check_prompt_registry(registry, prompts))
     glossary, term_problems = load_glossary(paths.root / paths.glossary, paths.root)
     terms = tuple(glossary.defined.values())
     problems.extend(term_problems)
@@ -198,9 +202,11 @@ def load_site(root: Path | str, page_order: list[str] | None = None, **overrides
     problems.extend(citation_problems)
     problems.extend(check_citation_notes(
         [use for page in pages for use in page.citations] + [use for use, _page in extra], bibliography))
+    edition, edition_problems = load_edition(paths.root / paths.citation, paths.citation)
+    problems.extend(edition_problems)
     return Site(paths, tuple(pages), bibliography, MappingProxyType(labels),
                 MappingProxyType(cited_in), tuple(sorted(set(problems))), terms, framework, pathways,
-                registry, courses)
+                registry, courses, edition)
 
 
 def _module_names(pages: list[Page]) -> Names[Page]:

@@ -16,8 +16,15 @@ CARD_SLOT = '<div class="module-card-slot" data-module-card="{id}"></div>'
 
 
 def card_html(record: Mapping[str, Any], layer_names: Mapping[str, str],
-              glossary_url: str, references_url: str) -> str:
-    """HTML of the card, with links relative to the module's own page."""
+              glossary_url: str, references_url: str, self_url: str) -> str:
+    """HTML of the card, with links relative to the module's own page.
+
+    The permanent link shows the module's address (in full when the site has
+    one) and leads to it; ``self_url`` is the page as seen from itself, used
+    when the address is not a full one (``attunement.html`` in the offline
+    copy, never ``./``, which a browser opened from files shows as a folder).
+    """
+    href = record["url"] if record["url"].startswith(("http://", "https://")) else self_url
     terms = ", ".join(f'<a href="{escape(glossary_url)}#{escape(t["id"])}">{escape(t["term"])}</a>'
                       for t in record["terms"]) or "none"
     refs = "; ".join(f'<a href="{escape(references_url)}#{escape(r["key"])}">{escape(r["label"])}</a>'
@@ -31,7 +38,7 @@ def card_html(record: Mapping[str, Any], layer_names: Mapping[str, str],
                         f"{len(items)}</a>" for layer, items in record["prompts"].items())
     rows = [
         ("Module id", f'<code>{escape(record["id"])}</code>'),
-        ("Permanent link", f'<a class="permalink" href="./">{escape(record["url"])}</a>'),
+        ("Permanent link", f'<a class="permalink" href="{escape(href)}">{escape(record["url"])}</a>'),
         ("Time", time),
         ("Glossary terms", terms),
         ("Works cited", refs),

@@ -12,13 +12,20 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
+from markupsafe import Markup
+
+from ..core.edition import Edition
 from ..core.pages import Page
+from ..core.registry import prompt_redirects
 from ..core.site import Site
 from ..core.timing import MINUTES_PER_PROMPT, WORDS_PER_MINUTE
 from ..core.urls import page_url
 from ..core.uses import TermUse
+from .metadata import learning_resource
 
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "1.1.0"  # 1.1.0: edition, content_hash, learning_resource, redirects, time_model,
+# and each module's reflection_minutes
+LICENCE_PAGE = "licence/"  # the statement of the licences of the text and the code
 
 
 def citation_text(page: Page, article: Mapping[str, Any], url: str) -> str:
@@ -37,6 +44,21 @@ def citation_text(page: Page, article: Mapping[str, Any], url: str) -> str:
             f"Module ‘{page.title}’ (module id {page.module}) of the {edition}. {where}")
 
 
+def edition_citation(article: Mapping[str, Any], edition: Edition | None, base_url: str = "") -> Markup:
+    """How to cite the edition, Harvard style: the authors, the edition's year, the
+    article's title, the edition and its version, and its full address when the
+    site has one. Every value is escaped; the title is in italics."""
+    authors = " and ".join(article.get("authors", []))
+    year = edition.date[:4] if edition else ""
+    posted = f" ({article['posted']})" if article.get("posted") else ""
+    version = f", version {edition.version} ({edition.date_text})" if edition else ""
+    where = base_url or "the address where you read it"
+    return Markup("{authors}{year} <em>{title}</em>{posted}. {name}{version}, edited by the Resonance "
+                  "editorial team. Available at: {where} (Accessed: the date you read it).").format(
+        authors=authors, year=f" ({year})" if year else "", title=article.get("title", ""), posted=posted,
+        name=article.get("edition") or "Resonance learning edition", version=version, where=where)
+
+
 def module_url(page: Page, base_url: str = "") -> str:
     """The module's address: in full under ``base_url`` (the site's public address), if any."""
     path = page_url(page.src)
@@ -50,7 +72,7 @@ def module_record(site: Site, page: Page, uses: Sequence[TermUse], article: Mapp
     term_ids = list(dict.fromkeys(use.term_id for use in uses))
     keys = list(dict.fromkeys(use.key for use in page.citations))
     reflection = page.reflection
-    return {
+    record = {
         "id": page.module,
         "title": page.title,
         "section": str(page.meta.get("section", "")),
@@ -64,17 +86,36 @@ def module_record(site: Site, page: Page, uses: Sequence[TermUse], article: Mapp
         "prompts": {layer: [{"id": p.id, "text": p.text} for p in reflection.for_layer(layer)]
                     for layer in site.framework.layer_ids} if reflection else {},
         "cite": citation_text(page, article, url),
+        "content_hash": page.content_hash,
     }
+    licence = f"{base_url.rstrip('/')}/{LICENCE_PAGE}" if base_url else LICENCE_PAGE
+    record["learning_resource"] = learning_resource(record, article, site.edition, site.framework.layers,
+                                                    base_url, licence)
+    return record
 
 
 def modules_json(site: Site, uses: Mapping[str, Sequence[TermUse]], article: Mapping[str, Any],
                  base_url: str = "") -> dict[str, Any]:
-    """The whole catalogue, versioned, in reading order."""
-    return {
-        "schema_version": SCHEMA_VERSION,
+    """The whole catalogue, versioned, in reading order.
+
+    ``edition`` and each module's ``content_hash`` let ``python -m macros
+    changes`` compare two editions; ``redirects`` say where retired module and
+    prompt ids went.
+    """
+    registry = site.registry
+    data: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+    if site.edition:
+        data["edition"] = {"version": site.edition.version, "date": site.edition.date}
+    data.update({
         "title": article.get("title", ""),
         "authors": list(article.get("authors", [])),
         "time_model": {"words_per_minute": WORDS_PER_MINUTE, "minutes_per_prompt": MINUTES_PER_PROMPT},
         "modules": [module_record(site, page, uses.get(page.src, ()), article, base_url)
                     for page in site.modules],
-    }
+        "redirects": {
+            "modules": {old: new for old, new in (registry.redirects if registry else {}).items()
+                        if site.module(new)},
+            "prompts": prompt_redirects(registry, site.prompts),
+        },
+    })
+    return data

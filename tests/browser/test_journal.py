@@ -5,7 +5,8 @@ type into the journal while recording every request the page makes.
 """
 
 import re
-from urllib.parse import urlsplit
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from playwright.sync_api import expect
@@ -69,25 +70,45 @@ def test_the_switcher_changes_role_in_place(page, server):
 WRITTEN_ON = re.compile(r"Written on \d{1,2} [A-Z][a-z]+ \d{4}\.")  # "Written on 3 December 2026."
 
 
-def test_journal_answers_stay_in_the_browser(page, server):
-    page.goto(server + "article/attunement/")
-    # Material's search worker loads its index in the background: let it finish first, so
-    # that only what typing causes is recorded (a fixed wait would depend on the machine).
-    page.wait_for_function("() => !document.querySelector('.md-search-result__meta')"
-                           ".textContent.includes('Initializing')")
-    page.wait_for_load_state("networkidle")
+ANSWER = "Slowing down and noticing how I felt in the room."
+
+
+def could_carry_data(requests, server: str, site_dir: Path) -> list[str]:
+    """Every request but a plain GET (no query, no body) of one of the site's own files.
+
+    Only such a request could take what a reader wrote off the page. Asked of
+    every request from the page's load on, this holds however late a request
+    comes (the search index, a favicon), so no quiet spell is waited for."""
+    found = []
+    for request in requests:
+        parts = urlsplit(request.url)
+        path = site_dir / unquote(parts.path).lstrip("/")
+        own_file = request.url.startswith(server) and (path.is_file() or (path / "index.html").is_file())
+        if request.method != "GET" or parts.query or request.post_data or not own_file:
+            found.append(f"{request.method} {request.url}")
+    return found
+
+
+def test_journal_answers_stay_in_the_browser(page, server, site_dir):
     requests = []
-    page.on("request", lambda request: requests.append(request.url))
+    page.context.on("request", lambda request: requests.append(request))  # the page's and its workers'
+    page.goto(server + "article/attunement/")
     prompt = page.locator(".prompt").first
     prompt_id = prompt.get_attribute("id")
     assert page.locator(".journal-notice").first.is_visible()
     box = prompt.locator("textarea")
-    box.fill("Slowing down and noticing how I felt in the room.")
+    box.fill(ANSWER)
+    box.press("End")
     expect(prompt.locator(".journal-saved")).to_have_text("Saved in this browser.")
+    assert len(requests) >= 3, f"the page's own requests were not recorded: {requests}"
+    leaks = could_carry_data(requests, server, site_dir)
+    assert leaks == [], f"the page sent requests that could carry the answer: {leaks}"
+    assert page.context.cookies() == [], "the page set a cookie, which every request would carry"
+    page.evaluate("() => fetch('./?answer=1')")  # the check can fail: a query could carry an answer
+    assert could_carry_data(requests, server, site_dir) == [f"GET {server}article/attunement/?answer=1"]
     stored = page.evaluate("JSON.parse(localStorage.getItem('resonance:journal'))")
     assert stored["version"] == 2
-    assert stored["entries"][prompt_id]["answer"] == "Slowing down and noticing how I felt in the room."
-    assert requests == [], f"typing in the journal made requests: {requests}"
+    assert stored["entries"][prompt_id]["answer"] == ANSWER
 
     page.goto(server + "journal/")
     journal = page.locator("#journal")

@@ -38,7 +38,7 @@ def text_of(path) -> str:
 
 def test_reading_minutes_agree_on_card_catalogue_and_modules_json(site_dir, model, catalogue):
     catalogue_text = (site_dir / "trainers" / "catalogue" / "index.html").read_text(encoding="utf-8")
-    rows = {m: row for m, row in re.findall(r"<code>([a-z0-9-]+)</code>(.*?)</tr>", catalogue_text, re.S)}
+    rows = dict(re.findall(r'<li class="catalogue-card" data-module="([a-z0-9-]+)"(.*?)</li>', catalogue_text, re.S))
     for page in model.modules:
         record = catalogue[page.module]
         card = (site_dir / page.src.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
@@ -46,6 +46,9 @@ def test_reading_minutes_agree_on_card_catalogue_and_modules_json(site_dir, mode
         shown_on_card = int(READING.search(card).group(1))
         shown_in_catalogue = int(READING.search(rows[page.module]).group(1))
         assert shown_on_card == shown_in_catalogue == record["reading_minutes"], page.module
+        # The catalogue's time filter: reading plus the reflection of the role with the most prompts.
+        filtered = int(re.search(r'data-minutes="(\d+)"', rows[page.module]).group(1))
+        assert filtered == record["reading_minutes"] + max(record["reflection_minutes"].values(), default=0)
         prompts = {layer: len(items) for layer, items in record["prompts"].items()}
         assert record["reflection_minutes"] == {layer: MINUTES_PER_PROMPT * n for layer, n in prompts.items()}
 
