@@ -121,9 +121,8 @@
       if (!todo) {
         return;
       }
-      const words = own.some(isDone) ? 'Continue' : 'Start';
-      button.textContent = words;
-      button.setAttribute('aria-label', `${words} sitting ${sitting.dataset.sitting}`);
+      // Words that say where the link goes, read alone in a list of links too.
+      button.textContent = `${own.some(isDone) ? 'Continue' : 'Start'} sitting ${sitting.dataset.sitting}`;
       button.href = linkOf(todo).href;
       button.classList.toggle('md-button--primary', first);
       first = false;

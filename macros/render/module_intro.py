@@ -17,21 +17,25 @@ def _items(values: list[Any]) -> str:
 
 
 def module_intro(meta: dict[str, Any]) -> str:
-    """Markdown for the "In this module" box, or "" for a non-module page.
+    """Markdown for the "In this module" box and the "Key points" box, or "" for a non-module page.
 
-    Objectives and key points are open, in the body's text size: on a phone
-    they are the quickest way in, and readers should not have to find them.
+    Both are open, in the body's text size: on a phone they are the quickest way
+    in, and readers should not have to find them. They are two boxes so that
+    print (print.css) can put the authors' text straight after the objectives and
+    this edition's key points after it; the key points box is a ``summary``, which
+    Material draws as it draws ``abstract``.
     """
     if not meta.get("module"):
         return ""
     parts = ['!!! abstract module-intro no-glossary "In this module"', ""]
     if meta.get("objectives"):
         parts += ["    After reading this module you will be able to:", "", _items(meta["objectives"]), ""]
-    if meta.get("key_points"):
-        parts += ["    **Key points**", "", _items(meta["key_points"]), ""]
     parts += ["    Objectives and key points are this edition's summary. The text below is the authors', "
               "as they wrote it; editorial notes and the reflection prompts are this edition's.",
               "    { .module-intro__note }", ""]
+    if meta.get("key_points"):
+        parts += ['!!! summary module-intro module-key-points no-glossary "Key points"', "",
+                  _items(meta["key_points"]), ""]
     return "\n".join(parts)
 
 

@@ -101,8 +101,7 @@ def _sitting(site: Site, pathway: Pathway, sitting: Sitting, index: int, first_n
     parts += [
         "</ol>", "",
         f'<p class="sitting-start no-print"><a class="md-button" data-sitting-start '
-        f'aria-label="Start sitting {index}" '
-        f'href="{escape(step_href(url_for, site, pathway, sitting.steps[0]))}">Start</a>'
+        f'href="{escape(step_href(url_for, site, pathway, sitting.steps[0]))}">Start sitting {index}</a>'
         f'<span class="sitting-done" hidden>All done</span></p>', "",
         "</section>", "",
     ]

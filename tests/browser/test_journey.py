@@ -109,7 +109,7 @@ def test_done_on_a_module_page_is_done_on_the_pathway_page(browse, server, model
     expect(start).to_have_text(re.compile(r"^Continue with step 2: "))
     assert start.get_attribute("href").endswith(module_url(model, second.module) + "?pathway=practitioner")
     sitting = page.locator(".pathway-sitting").first.locator("[data-sitting-start]")
-    expect(sitting).to_have_text("Continue")
+    expect(sitting).to_have_text("Continue sitting 1")
     assert sitting.get_attribute("href") == start.get_attribute("href")
     page.locator(f'.pathway-step[data-step="{first.module}"] .step-done input').uncheck()
     expect(page.locator(".pathway-progress")).to_have_text(f"0 of {len(pathway.steps)} steps done.")
@@ -128,7 +128,7 @@ def test_a_finished_sitting_says_so_and_the_next_one_starts(browse, server, mode
     expect(first.locator(".sitting-done")).to_be_visible()
     expect(first.locator("[data-sitting-start]")).to_be_hidden()
     start = second.locator("[data-sitting-start]")
-    expect(start).to_have_text("Start")
+    expect(start).to_have_text("Start sitting 2")
     expect(start).to_have_class(re.compile(r"\bmd-button--primary\b"))
     assert start.get_attribute("href").endswith(
         module_url(model, pathway.sittings[1].steps[0].module) + "?pathway=leader")

@@ -77,7 +77,7 @@ def test_module_pages_put_the_readers_parts_in_order(site_dir, model):
         html = html_of(site_dir, page.src).read_text(encoding="utf-8")
         article = html.split('<article class="md-content__inner', 1)[1]
         marks = ['<h1', 'class="pathway-bar pathway-bar--top', 'class="admonition abstract module-intro',
-                 'class="lens-block', 'id="reflect"', 'class="pathway-bar pathway-bar--end',
+                 'class="admonition summary module-intro module-key-points', 'class="lens-block', 'id="reflect"', 'class="pathway-bar pathway-bar--end',
                  'class="module-card', 'class="page-references']
         if not page.citations:
             marks.remove('class="page-references')
@@ -87,9 +87,13 @@ def test_module_pages_put_the_readers_parts_in_order(site_dir, model):
         assert all(place >= 0 for place in places), (page.src, dict(zip(marks, places, strict=True)))
         assert places == sorted(places), (page.src, marks, places)
         intro = article.split('class="admonition abstract module-intro', 1)[1].split("</div>", 1)[0]
-        assert "<details" not in intro and "Key points" in intro
-        for point in page.meta["key_points"][:1] + page.meta["objectives"][:1]:
-            assert escape(point, quote=False)[:40] in intro, page.src
+        points = article.split('class="admonition summary module-intro module-key-points', 1)[1]
+        points = points.split("</div>", 1)[0]
+        assert "<details" not in intro + points and "Key points" in points
+        for objective in page.meta["objectives"][:1]:
+            assert escape(objective, quote=False)[:40] in intro, page.src
+        for point in page.meta["key_points"][:1]:
+            assert escape(point, quote=False)[:40] in points, page.src
         assert '<details class="module-card' in article
 
 
