@@ -1,0 +1,197 @@
+"""Packages of a course made in the course builder: made in the browser, the same as Python makes them.
+
+A trainer ticks two modules, types a hostile title and notes, and downloads a
+SCORM 1.2 package and a thin Common Cartridge from the packaged site, served
+on 127.0.0.1. Then:
+
+- every file the SCORM manifest names is in the zip, and the title is text;
+- Python's ``write_scorm`` and ``write_cartridge``, given the same course
+  (``builder_route``), make the same files, byte for byte: the JS in
+  ``package-maker.js`` and ``scorm.py``/``cartridge.py`` are one design;
+- scorm-again, a real SCORM 1.2 runtime, records "completed" at the end;
+- nothing was requested from anywhere but the local server.
+
+Every step waits for what the page shows, never for a length of time.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import threading
+import zipfile
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from lxml import etree
+
+from macros.adapter.hooks import package_scripts
+from macros.core.site import load_site
+from macros.packages.build import Settings, site_assets
+from macros.packages.builderkit import KIT, builder_route
+from macros.packages.cartridge import write_cartridge
+from macros.packages.scorm import CP, write_scorm
+from macros.render.course_builder import DEFAULT_AUDIENCE, OFFLINE
+from tests.browser.pages import DESKTOP, watch_policy
+from tests.packages.conftest import SITE_URL
+from tests.packages.harness import serve_package, walk_to_the_end
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]  # a Chromium, and the packaged build
+
+BUILDER = "trainers/course-builder/"
+FIRST, SECOND = "attunement", "analysis"
+#: Markup, both quotes, an ampersand and an XML section end, as a trainer might type them.
+TITLE = 'Evil <script>alert(1)</script> & "quotes" \'single\' ]]> <b>bold</b>'
+NOTES = "First & <em>second</em> line ]]>\n\nA paragraph of its own: \"quoted\"."
+STEM = "evil-script-alert-1-script-quotes-single-b-bold-b"  # the title as a file name
+
+
+class _Logged(SimpleHTTPRequestHandler):
+    requests: list[str]
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):  # noqa: N802 - the standard library's name
+        self.requests.append(self.path)
+        super().do_GET()
+
+
+@pytest.fixture(scope="module")
+def served(packaged):
+    """The packaged site on 127.0.0.1, and the log of every path asked of it."""
+    requests: list[str] = []
+    handler = functools.partial(type("Handler", (_Logged,), {"requests": requests}), directory=str(packaged))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/", requests
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def made(chromium, served, tmp_path_factory):
+    """A trainer's two-module course, downloaded as both packages; and every host the page asked."""
+    base, _requests = served
+    folder = tmp_path_factory.mktemp("builder-packages")
+    context = chromium.new_context(**DESKTOP, accept_downloads=True)
+    context.set_default_timeout(30_000)
+    violations = watch_policy(context)
+    hosts: set[str] = set()
+    context.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))
+    page = context.new_page()
+    page.goto(base + BUILDER)
+    for module in (FIRST, SECOND):
+        page.locator(f'#course-builder input[name="module"][value="{module}"]').check()
+    page.locator(".builder-session").nth(1).wait_for()
+    page.locator("#builder-title").fill(TITLE)
+    page.locator("#builder-notes").fill(NOTES)
+    files, notes = {}, {}
+    for kind, button in (("scorm", "#course-scorm"), ("cartridge", "#course-cartridge")):
+        with page.expect_download() as download:
+            page.locator(button).click()
+        files[kind] = folder / download.value.suggested_filename
+        download.value.save_as(files[kind])
+        note = page.locator(".builder-package-note")
+        note.filter(has_text=download.value.suggested_filename).wait_for()
+        notes[kind] = note.inner_text()
+    context.close()
+    assert not violations, violations
+    return files, notes, hosts
+
+
+def _entries(archive: Path) -> list[tuple[str, bytes]]:
+    with zipfile.ZipFile(archive) as opened:
+        return [(name, opened.read(name)) for name in opened.namelist()]
+
+
+def _python_made(packaged: Path, tmp_path: Path, kind: str) -> Path:
+    """The same course, packaged by the Python that makes the site's own packages."""
+    site = load_site(packaged.parent)
+    route = builder_route(site, f"builder-{STEM}", TITLE, DEFAULT_AUDIENCE, NOTES, [FIRST, SECOND])
+    out = tmp_path / f"python.{kind}"
+    if kind == "scorm":
+        settings = Settings({}, "", SITE_URL, True, package_scripts())
+        assets = site_assets(packaged, site.module(FIRST).src, settings)
+        write_scorm(site, route, packaged, out, assets, SITE_URL)
+    else:
+        write_cartridge(site, route, out, SITE_URL)
+    return out
+
+
+def _assert_same(ours: Path, theirs: Path) -> None:
+    made_here, made_there = _entries(ours), _entries(theirs)
+    assert [n for n, _ in made_here] == [n for n, _ in made_there], "the same files, in the same order"
+    for (name, content), (_, expected) in zip(made_here, made_there, strict=True):
+        assert content == expected, f"{name} differs:\n{content[:3000]!r}\n---\n{expected[:3000]!r}"
+
+
+def test_the_builders_scorm_package_names_only_files_it_holds_and_keeps_the_title_as_text(made):
+    files, notes, _hosts = made
+    assert files["scorm"].name == f"{STEM}.scorm.zip"
+    assert "Moodle or Totara" in notes["scorm"]
+    entries = dict(_entries(files["scorm"]))
+    manifest = etree.fromstring(entries["imsmanifest.xml"])
+    named = [f.get("href") for f in manifest.iter(f"{{{CP}}}file")]
+    assert named and all(name in entries for name in named), [n for n in named if n not in entries]
+    assert set(entries) - set(named) == {"imsmanifest.xml"}
+    assert manifest.findtext(f"{{{CP}}}metadata/{{{CP}}}schemaversion") == "1.2"
+    assert [t.text for t in manifest.iter(f"{{{CP}}}title")] == [TITLE, TITLE]
+    modules = sorted(name for name in entries if name.startswith("pages/m-"))
+    assert modules == sorted([f"pages/m-{FIRST}.html", f"pages/m-{SECOND}.html"]), "the two modules picked"
+    launch = entries["index.html"].decode()
+    assert "<script>alert" not in launch and "&lt;script&gt;alert(1)&lt;/script&gt;" in launch
+
+
+def test_the_builder_and_python_make_the_same_scorm_package(made, packaged, tmp_path):
+    files, _notes, _hosts = made
+    _assert_same(files["scorm"], _python_made(packaged, tmp_path, "scorm"))
+
+
+def test_the_builder_and_python_make_the_same_cartridge(made, packaged, tmp_path):
+    files, notes, _hosts = made
+    assert files["cartridge"].name == f"{STEM}.imscc"
+    assert "Common Cartridge" in notes["cartridge"]
+    _assert_same(files["cartridge"], _python_made(packaged, tmp_path, "cartridge"))
+
+
+def test_links_to_modules_left_out_go_to_the_published_site(made, packaged):
+    files, _notes, _hosts = made
+    index = json.loads((packaged / KIT / "index.json").read_text(encoding="utf-8"))
+    left_out = [p for p in index["pages"] if p["module"] and p["module"] not in (FIRST, SECOND)]
+    glossary = dict(_entries(files["scorm"]))["pages/glossary.html"].decode()
+    assert not [p["name"] for p in left_out if f'href="{p["name"]}.html' in glossary]
+    published = [p for p in left_out if f'href="{SITE_URL}{p["url"]}' in glossary]
+    assert published, "the glossary links modules that were not picked: to the site, then"
+    for page in published:
+        link = glossary[glossary.index(f'href="{SITE_URL}{page["url"]}'):].split(">", 1)[0]
+        assert 'target="_blank" rel="noopener"' in link, link  # out of the platform's frame
+
+
+def test_the_builders_package_runs_to_completed_in_a_real_scorm_runtime(chromium, made, tmp_path):
+    files, _notes, _hosts = made
+    with serve_package(files["scorm"], tmp_path) as harness:
+        walk = walk_to_the_end(chromium, harness)
+    assert walk.steps == 5  # start, two modules, glossary, references, then the end
+    assert walk.status == "completed"
+    sent = [call[1:] for call in walk.calls if call[0] == "LMSSetValue"]
+    assert sent == [["cmi.core.lesson_status", "incomplete"], ["cmi.core.lesson_status", "completed"]]
+    assert walk.hosts == {urlsplit(harness).netloc}
+
+
+def test_making_packages_asks_nothing_of_anywhere_but_the_site(made, served):
+    _files, _notes, hosts = made
+    base, requests = served
+    assert hosts == {urlsplit(base).netloc}, hosts
+    assert f"/{KIT}/index.json" in requests and f"/{KIT}/fflate.js" in requests  # the pieces came from here
+
+
+def test_the_offline_copy_explains_instead_of_offering_a_button(chromium, packaged):
+    page = chromium.new_page()
+    page.goto((packaged / BUILDER / "index.html").as_uri())
+    page.locator(".builder-packages-offline").wait_for()
+    assert page.locator(".builder-packages-offline").inner_text() == OFFLINE
+    assert not page.locator("#course-scorm").is_visible()
+    page.close()
