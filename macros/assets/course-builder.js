@@ -265,6 +265,11 @@ const KINDS = {
     done: 'In Moodle, import it as an IMS Common Cartridge (course restore or import). '
       + 'It links to the module pages on this site.',
   },
+  epub: {
+    extension: '.epub',
+    done: 'Open it in an e-reader or a phone\'s book app. It holds the modules, the framework, '
+      + 'the glossary and the references.',
+  },
 };
 
 function sizeText(bytes) {

@@ -78,7 +78,7 @@ def write_packages(site: Site, site_dir: Path, settings: Settings) -> tuple[list
             offers.append(Offer(kind, rel, size))
         written.append(Written(route, tuple(offers)))
     if first:  # the course builder's pieces, for packages of a course made in the browser
-        write_builder_kit(site, site_dir, assets, settings.site_url, settings.directory_urls)
+        write_builder_kit(site, site_dir, assets, book, settings.directory_urls)
     _fill_pages(site_dir, written, settings.directory_urls)
     return written, warnings
 

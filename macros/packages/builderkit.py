@@ -32,7 +32,8 @@ from ..core.site import Site
 from ..core.urls import page_url
 from .builtpages import inner_html, link_resolver, rewrite_links
 from .contents import link_map, route_pages
-from .routes import CARTRIDGE, SCORM, Route
+from .epub import ACCESSIBILITY, EPUB_STYLE, Book, Chapter, page_chapters
+from .routes import CARTRIDGE, EPUB, SCORM, Route
 from .scorm import ASSETS, CSP, END, EXTERNAL, PRIVACY, SiteAssets, own_assets
 
 KIT = "downloads/builder"
@@ -48,25 +49,30 @@ KIT_VERSION = 1
 def builder_route(site: Site, route_id: str, title: str, audience: str, notes: str,
                   modules: Sequence[str], cartridge: bool = True) -> Route:
     """A course from the builder as a route: no page of its own; its notes are its introduction."""
-    formats = (SCORM, CARTRIDGE) if cartridge else (SCORM,)
+    formats = (SCORM, CARTRIDGE, EPUB) if cartridge else (SCORM, EPUB)
     chosen = tuple(dict.fromkeys(site.module(m) for m in modules))
     return Route(route_id, "builder", title, audience, notes, "", chosen, "", formats)
 
 
-def write_builder_kit(site: Site, site_dir: Path, assets: SiteAssets, site_url: str = "",
+def write_builder_kit(site: Site, site_dir: Path, assets: SiteAssets, book: Book,
                       directory_urls: bool = True) -> int:
     """Write ``downloads/builder/``; returns the size in bytes of everything in it."""
+    site_url = book.site_url
     route = builder_route(site, "builder", "", "", "", [m.module for m in site.modules])
+    chapters, sources = _book_chapters(site, route, site_dir, book, directory_urls)
+    files = [*((f"book/{c.name}.xhtml", c.body.encode()) for c in chapters),
+             ("book/style.css", (ASSETS / EPUB_STYLE).read_bytes())]
     pages = route_pages(site, route, site_dir, directory_urls)
     in_package = {**link_map(pages, "html"), page_url(site.paths.journal_page, directory_urls): f"{END}.html"}
     resolve = link_resolver(in_package, site_url)
     out = site_dir / KIT
     if out.exists():
         shutil.rmtree(out)
-    files: list[tuple[str, bytes]] = []
+    page_files = []
     for page in pages:
         rewrite_links(page.article, page.url, resolve, EXTERNAL)
-        files.append((f"pages/{page.name}.html", inner_html(page.article).encode()))
+        page_files.append((f"pages/{page.name}.html", inner_html(page.article).encode()))
+    files = page_files + files
     package_assets = assets.files(site_dir) + own_assets()
     files += package_assets
     files += [(MAKER, (ASSETS / MAKER).read_bytes())]
@@ -80,8 +86,9 @@ def write_builder_kit(site: Site, site_dir: Path, assets: SiteAssets, site_url: 
         "assets": [name for name, _ in package_assets],
         "pages": [{"name": p.name, "title": p.title, "module": p.module, "url": p.url,
                    "size": len(content)}
-                  for p, (_, content) in zip(pages, files, strict=False)],
+                  for p, (_, content) in zip(pages, page_files, strict=True)],
         "zip": ZIP_LIBRARY[0],
+        "book": _book_index(book, chapters, sources),
     }
     files.append((INDEX, json.dumps(index, ensure_ascii=False, indent=1).encode()))
     for name, content in files:
@@ -89,3 +96,22 @@ def write_builder_kit(site: Site, site_dir: Path, assets: SiteAssets, site_url: 
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
     return sum(len(content) for _, content in files)
+
+
+def _book_chapters(site: Site, route: Route, site_dir: Path, book: Book, directory_urls: bool
+                   ) -> tuple[list[Chapter], dict[str, tuple[str, str]]]:
+    """Every chapter a builder book can hold (``book/NAME.xhtml``), with its module and site path."""
+    pages = route_pages(site, route, site_dir, directory_urls)
+    return page_chapters(site, pages, book), {p.name: (p.module, p.url) for p in pages}
+
+
+def _book_index(book: Book, chapters: list[Chapter], sources: dict[str, tuple[str, str]]) -> dict:
+    """What ``package-maker.js`` needs to write a book's title page, contents and package document."""
+    return {
+        "article_title": book.article_title, "authors": list(book.authors), "byline": book.byline,
+        "edition": book.edition, "identity": book.site_url or book.article_title,
+        "accessibility": [[prop, value] for prop, values in ACCESSIBILITY.items() for value in values],
+        "chapters": [{"name": c.name, "title": c.title, "svg": c.svg,
+                      "module": sources.get(c.name, ("", ""))[0], "url": sources.get(c.name, ("", ""))[1]}
+                     for c in chapters],
+    }

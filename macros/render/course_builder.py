@@ -97,7 +97,7 @@ def _settings(site: Site) -> str:
 
 def packages_html(packages: BuilderPackages | None) -> str:
     """Packages of the course for learning platforms, made in the browser; or why there are none."""
-    heading = '<h3 id="builder-packages-title">Packages for learning platforms</h3>'
+    heading = '<h3 id="builder-packages-title">Packages for learning platforms and e-readers</h3>'
     if packages is None:
         return (f'<div class="builder-packages" aria-labelledby="builder-packages-title">{heading}'
                 f"<p>{escape(NO_PACKAGES)}</p></div>")
@@ -106,11 +106,13 @@ def packages_html(packages: BuilderPackages | None) -> str:
                  if packages.cartridge else "")
     return (f'<div class="builder-packages" aria-labelledby="builder-packages-title" '
             f'data-kit="{escape(packages.kit)}">{heading}'
-            "<p>For Moodle, Totara and other learning platforms: the modules you picked, in your order, "
-            "made into a package in this browser. Nothing is sent anywhere.</p>"
+            "<p>For Moodle, Totara and other learning platforms, and for e-readers: the modules you picked, "
+            "in your order, made into a package in this browser. Nothing is sent anywhere.</p>"
             '<p class="builder-package-buttons">'
             '<button type="button" class="md-button" id="course-scorm" data-package="scorm">'
-            f"Download for a learning platform (SCORM 1.2)</button> {cartridge}</p>"
+            f"Download for a learning platform (SCORM 1.2)</button> {cartridge} "
+            '<button type="button" class="md-button" id="course-epub" data-package="epub">'
+            "Download an EPUB book (for e-readers and phones)</button></p>"
             + ("" if packages.cartridge else f"<p>{escape(NO_CARTRIDGE)}</p>")
             + f'<p class="builder-packages-offline" hidden>{escape(OFFLINE)}</p>'
             '<p class="builder-package-note" role="status"></p></div>')

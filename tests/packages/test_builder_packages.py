@@ -1,13 +1,14 @@
 """Packages of a course made in the course builder: made in the browser, the same as Python makes them.
 
 A trainer ticks two modules, types a hostile title and notes, and downloads a
-SCORM 1.2 package and a thin Common Cartridge from the packaged site, served
-on 127.0.0.1. Then:
+SCORM 1.2 package, a thin Common Cartridge and an EPUB from the packaged
+site, served on 127.0.0.1. Then:
 
 - every file the SCORM manifest names is in the zip, and the title is text;
-- Python's ``write_scorm`` and ``write_cartridge``, given the same course
-  (``builder_route``), make the same files, byte for byte: the JS in
-  ``package-maker.js`` and ``scorm.py``/``cartridge.py`` are one design;
+- Python's ``write_scorm``, ``write_cartridge`` and ``write_epub``, given the
+  same course (``builder_route``), make the same files, byte for byte (the
+  book's modified date aside): ``package-maker.js`` and ``scorm.py``,
+  ``cartridge.py``, ``epub.py`` are one design; EPUBCheck passes the book;
 - scorm-again, a real SCORM 1.2 runtime, records "completed" at the end;
 - nothing was requested from anywhere but the local server.
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import threading
 import zipfile
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -25,18 +27,22 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 from lxml import etree
 
 from macros.adapter.hooks import package_scripts
 from macros.core.site import load_site
+from macros.engine import CONFIG_FILE
 from macros.packages.build import Settings, site_assets
 from macros.packages.builderkit import KIT, builder_route
 from macros.packages.cartridge import write_cartridge
+from macros.packages.epub import Book, write_epub
 from macros.packages.scorm import CP, write_scorm
 from macros.render.course_builder import DEFAULT_AUDIENCE, OFFLINE
 from tests.browser.pages import DESKTOP, watch_policy
 from tests.packages.conftest import SITE_URL
 from tests.packages.harness import serve_package, walk_to_the_end
+from tests.packages.test_packages_epubcheck import _broken_copy, _check, _java
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]  # a Chromium, and the packaged build
 
@@ -89,7 +95,8 @@ def made(chromium, served, tmp_path_factory):
     page.locator("#builder-title").fill(TITLE)
     page.locator("#builder-notes").fill(NOTES)
     files, notes = {}, {}
-    for kind, button in (("scorm", "#course-scorm"), ("cartridge", "#course-cartridge")):
+    for kind in ("scorm", "cartridge", "epub"):
+        button = f"#course-{kind}"
         with page.expect_download() as download:
             page.locator(button).click()
         files[kind] = folder / download.value.suggested_filename
@@ -116,9 +123,20 @@ def _python_made(packaged: Path, tmp_path: Path, kind: str) -> Path:
         settings = Settings({}, "", SITE_URL, True, package_scripts())
         assets = site_assets(packaged, site.module(FIRST).src, settings)
         write_scorm(site, route, packaged, out, assets, SITE_URL)
+    elif kind == "epub":
+        config = yaml.load((packaged.parent / CONFIG_FILE).read_text(encoding="utf-8"), Loader=_ConfigLoader)
+        write_epub(site, route, packaged, out, Book.from_config(config["extra"]["resonance"]["article"],
+                                                                config.get("site_author") or "", SITE_URL))
     else:
         write_cartridge(site, route, out, SITE_URL)
     return out
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """The engine's config, whose tags (``!ENV``, ``!!python/name``) this test does not need to run."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def _assert_same(ours: Path, theirs: Path) -> None:
@@ -155,6 +173,32 @@ def test_the_builder_and_python_make_the_same_cartridge(made, packaged, tmp_path
     assert files["cartridge"].name == f"{STEM}.imscc"
     assert "Common Cartridge" in notes["cartridge"]
     _assert_same(files["cartridge"], _python_made(packaged, tmp_path, "cartridge"))
+
+
+def test_the_builder_and_python_make_the_same_book(made, packaged, tmp_path):
+    """The same chapters, contents and package document; only the moment each was made differs."""
+    files, notes, _hosts = made
+    assert files["epub"].name == f"{STEM}.epub"
+    moment = re.compile(rb'(<meta property="dcterms:modified">)[^<]+(</meta>)')
+    ours, theirs = (tmp_path / "ours.epub", _python_made(packaged, tmp_path, "epub"))
+    for source, target in ((files["epub"], ours), (theirs, theirs.with_suffix(".same"))):
+        with zipfile.ZipFile(source) as opened, zipfile.ZipFile(target, "w") as out:
+            for name in opened.namelist():
+                out.writestr(name, moment.sub(rb"\1WHEN\2", opened.read(name)))
+    _assert_same(ours, theirs.with_suffix(".same"))
+    with zipfile.ZipFile(files["epub"]) as book:
+        first = book.infolist()[0]
+        assert (first.filename, first.compress_type, first.extra) == ("mimetype", zipfile.ZIP_STORED, b"")
+
+
+def test_epubcheck_passes_the_builders_book(made, tmp_path):
+    files, _notes, _hosts = made
+    java = _java()
+    broken = _broken_copy(files["epub"], tmp_path / "broken.epub")
+    results = _check(java, [files["epub"], broken])
+    assert sum(results[str(broken)][:2]) > 0, "EPUBCheck did not notice a missing chapter"
+    fatal, errors, warnings, output = results[str(files["epub"])]
+    assert (fatal, errors, warnings) == (0, 0, 0), output
 
 
 def test_links_to_modules_left_out_go_to_the_published_site(made, packaged):

@@ -4,8 +4,8 @@
    with the pieces it reads (index.json, pages/, assets/) and the zip library
    (fflate, MIT). Only ever fetches from the folder it was loaded from; sends nothing.
 
-   Every file is written in the same shape as macros/packages/scorm.py and
-   cartridge.py write it for a course from the site (one SCO, a launch page and a
+   Every file is written in the same shape as macros/packages/scorm.py,
+   cartridge.py and epub.py write it for a course from the site (one SCO, a launch page and a
    frame of pages, the same manifest); tests/packages/test_builder_packages.py makes
    the same course both ways and compares the packages file by file. Change one,
    change the other. */
@@ -53,9 +53,8 @@ function routePages(index, r) {
 }
 
 // A link to a module left out of the package goes to the published page, or becomes its text.
-function pointLinksOut(body, index, chosen) {
-  const away = new Map(index.pages.filter((p) => p.module && !chosen.has(p.name)).map((p) => [`${p.name}.html`, p.url]));
-  const base = index.site_url;
+// away: file name in the package -> the page's site path; external: attributes for links that leave.
+function pointLinksOut(body, away, base, external) {
   let dropping = false;
   return body.replace(/<a\b[^>]*>|<\/a>/g, (tag) => {
     if (tag === '</a>') { const drop = dropping; dropping = false; return drop ? '' : tag; }
@@ -63,13 +62,17 @@ function pointLinksOut(body, index, chosen) {
     if (!href || !away.has(href[1])) return tag;
     if (!base) { dropping = true; return ''; }
     let out = tag.replace(href[0], ` href="${(base + away.get(href[1])).replace(/&/g, '&amp;').replace(/"/g, '&quot;')}${href[2] || ''}"`);
-    Object.entries(index.external).forEach(([name, value]) => {
+    Object.entries(external).forEach(([name, value]) => {
       const existing = new RegExp(`\\s${name}="[^"]*"`);
-      out = existing.test(out) ? out.replace(existing, ` ${name}="${value}"`) : out.replace(/>$/, ` ${name}="${value}">`);
+      out = existing.test(out) ? out.replace(existing, ` ${name}="${value}"`) : out.replace(/\/?>$/, (end) => ` ${name}="${value}"${end}`);
     });
     return out;
   });
 }
+
+// The files of modules left out, by their name in the package, and where each is on the site.
+const leftOut = (items, chosen, extension) => new Map(items.filter((p) => p.module && !chosen.has(p.name))
+  .map((p) => [`${p.name}.${extension}`, p.url]));
 
 // ---- SCORM 1.2 (scorm.py) ------------------------------------------------------
 
@@ -153,7 +156,8 @@ async function scormFiles(kit, index, course, get) {
   const bodies = await Promise.all(pages.map((p) => get(`pages/${p.name}.html`).then((b) => new TextDecoder().decode(b))));
   const assets = await Promise.all(index.assets.map(get));
   const files = [['index.html', utf8(launchPage(r, index))], [`${PAGES}${START}.html`, frame(START, startBody(r, index, pages))]];
-  pages.forEach((p, i) => files.push([`${PAGES}${p.name}.html`, frame(p.name, pointLinksOut(bodies[i], index, chosen))]));
+  const away = leftOut(index.pages, chosen, 'html');
+  pages.forEach((p, i) => files.push([`${PAGES}${p.name}.html`, frame(p.name, pointLinksOut(bodies[i], away, index.site_url, index.external))]));
   files.push([`${PAGES}${END}.html`, frame(END, endBody(r))]);
   index.assets.forEach((name, i) => files.push([name, assets[i]]));
   return [['imsmanifest.xml', utf8(scormManifest(r, files.map(([name]) => name)))], ...files];
@@ -210,16 +214,114 @@ function cartridgeFiles(index, course) {
     [ABOUT, utf8(aboutPage(r, links.length ? links[0][1] : index.site_url))], ...files];
 }
 
+// ---- EPUB 3 (epub.py) ------------------------------------------------------------------
+
+const OPF = 'http://www.idpf.org/2007/opf', DC = 'http://purl.org/dc/elements/1.1/';
+const XHTML = 'http://www.w3.org/1999/xhtml', EPUB_NS = 'http://www.idpf.org/2007/ops', FOLDER = 'EPUB/';
+
+function titlePage(r, book) {
+  const by = book.byline ? ` by ${esc(book.byline)}` : '';
+  return `<section class="title-page" epub:type="titlepage"><h1>${esc(r.title)}</h1>`
+    + `<p>A route through <cite>${esc(book.article_title)}</cite>${by}.</p>`
+    + (book.edition ? `<p>${esc(book.edition)}</p>` : '')
+    + '</section>'
+    + '<p>The text of each module is the authors’ own. The learning objectives, key points, '
+    + 'reflection prompts and route guidance were written for this edition.</p>'
+    + (r.audience ? `<p><strong>Who it is for.</strong> ${esc(r.audience)}</p>` : '');
+}
+
+function xhtml(title, body) {
+  return '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n'
+    + `<html xmlns="${XHTML}" xmlns:epub="${EPUB_NS}" lang="${LANGUAGE}" xml:lang="${LANGUAGE}">`
+    + `<head><meta charset="UTF-8"/><title>${esc(title)}</title>`
+    + '<link rel="stylesheet" type="text/css" href="style.css"/></head>'
+    + `<body>${body}</body></html>\n`;
+}
+
+function nav(chapters) {
+  const items = chapters.map((c) => `<li><a href="${esc(c.name)}.xhtml">${esc(c.title)}</a></li>`).join('');
+  const first = (chapters.find((c) => c.module) || chapters[0]).name, has = (name) => chapters.some((c) => c.name === name);
+  return xhtml('Contents', `<nav epub:type="toc" id="toc"><h1>Contents</h1><ol>${items}</ol></nav>`
+    + '<nav epub:type="landmarks" id="landmarks" hidden=""><h2>Landmarks</h2><ol>'
+    + '<li><a epub:type="toc" href="nav.xhtml#toc">Contents</a></li>'
+    + `<li><a epub:type="bodymatter" href="${esc(first)}.xhtml">Start of the text</a></li>`
+    + (has('glossary') ? '<li><a epub:type="glossary" href="glossary.xhtml">Glossary</a></li>' : '')
+    + (has('references') ? '<li><a epub:type="bibliography" href="references.xhtml">References</a></li>' : '')
+    + '</ol></nav>');
+}
+
+const CONTAINER = '<?xml version="1.0" encoding="UTF-8"?>\n'
+  + '<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">'
+  + '<rootfiles><rootfile full-path="EPUB/package.opf" media-type="application/oebps-package+xml"/>'
+  + '</rootfiles></container>\n';
+
+// Python's uuid.uuid5(uuid.NAMESPACE_URL, name): the same book gets the same identifier.
+async function uuid5(name) {
+  const namespace = '6ba7b8119dad11d180b400c04fd430c8'.match(/../g).map((h) => parseInt(h, 16));
+  const data = new Uint8Array([...namespace, ...utf8(name)]);
+  if (!crypto.subtle) throw new Error('an EPUB can be made only on a site served over https');
+  const bytes = new Uint8Array(await crypto.subtle.digest('SHA-1', data)).slice(0, 16);
+  bytes[6] = (bytes[6] & 0x0f) | 0x50;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+async function packageDocument(r, book, chapters) {
+  const text = description(r);
+  const dc = (name, value, attrs = '') => `    <dc:${name}${attrs}>${xmlText(value)}</dc:${name}>\n`;
+  const meta = (prop, value) => `    <meta property="${xmlAttr(prop)}">${xmlText(value)}</meta>\n`;
+  const modified = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  const item = (c) => `    <item id="c-${xmlAttr(c.name)}" href="${xmlAttr(c.name)}.xhtml" media-type="application/xhtml+xml"${c.svg ? ' properties="svg"' : ''}/>\n`;
+  return XML_HEAD
+    + `<package xmlns="${OPF}" version="3.0" unique-identifier="uid" prefix="a11y: http://www.idpf.org/epub/vocab/package/a11y/#" xml:lang="${LANGUAGE}">\n`
+    + `  <metadata xmlns:dc="${DC}">\n`
+    + dc('identifier', `urn:uuid:${await uuid5(`${book.identity}|${r.id}`)}`, ' id="uid"')
+    + dc('title', r.title) + dc('language', LANGUAGE)
+    + book.authors.map((author) => dc('creator', author)).join('')
+    + (text ? dc('description', text) : '')
+    + (book.edition ? dc('publisher', book.edition) : '')
+    + meta('dcterms:modified', modified)
+    + book.accessibility.map(([prop, value]) => meta(prop, value)).join('')
+    + '  </metadata>\n  <manifest>\n'
+    + '    <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>\n'
+    + '    <item id="style" href="style.css" media-type="text/css"/>\n'
+    + chapters.map(item).join('')
+    + '  </manifest>\n  <spine>\n'
+    + `    <itemref idref="c-${xmlAttr(chapters[0].name)}"/>\n    <itemref idref="nav"/>\n`
+    + chapters.slice(1).map((c) => `    <itemref idref="c-${xmlAttr(c.name)}"/>\n`).join('')
+    + '  </spine>\n</package>\n';
+}
+
+// Every file of the course's book: a title page, the modules, the framework, glossary and references.
+async function epubFiles(kit, index, course, get) {
+  const r = route(course), book = index.book;
+  const byModule = new Map(book.chapters.filter((c) => c.module).map((c) => [c.module, c]));
+  const missing = r.modules.filter((m) => !byModule.has(m));
+  if (missing.length) throw new Error(`modules not in this site's packages: ${missing.join(', ')}`);
+  const picked = [...r.modules.map((m) => byModule.get(m)), ...book.chapters.filter((c) => !c.module)];
+  const away = leftOut(book.chapters, new Set(picked.map((c) => c.name)), 'xhtml');
+  const bodies = await Promise.all(picked.map((c) => get(`book/${c.name}.xhtml`).then((b) => new TextDecoder().decode(b))));
+  const chapters = [{ name: 'title', title: r.title, body: titlePage(r, book), svg: false },
+    ...picked.map((c, i) => ({ ...c, body: pointLinksOut(bodies[i], away, index.site_url, {}) }))];
+  return [['mimetype', utf8('application/epub+zip')], ['META-INF/container.xml', utf8(CONTAINER)],
+    ...chapters.map((c) => [`${FOLDER}${c.name}.xhtml`, utf8(xhtml(c.title, c.body))]),
+    [`${FOLDER}nav.xhtml`, utf8(nav(chapters))],
+    [`${FOLDER}style.css`, await get('book/style.css')],
+    [`${FOLDER}package.opf`, utf8(await packageDocument(r, book, chapters))]];
+}
+
 // ---- Zipped -------------------------------------------------------------------------
 
 // archive.py's fixed date, so the same course gives the same files.
 const FIXED_DATE = new Date(1980, 0, 1, 0, 0, 0);
 
+// An EPUB's mimetype goes first and uncompressed (level 0: stored), as archive.py writes it.
 function zip(files) {
   const entries = {};
   files.forEach(([name, bytes]) => {
     if (name in entries) throw new Error(`'${name}' would be written twice`);
-    entries[name] = bytes;
+    entries[name] = name === 'mimetype' ? [bytes, { level: 0 }] : bytes;
   });
   return window.fflate.zipSync(entries, { level: 6, mtime: FIXED_DATE });
 }
@@ -231,7 +333,8 @@ async function make(kind, kit, index, course) {
     if (!response.ok) throw new Error(`${name} could not be read from the site (${response.status})`);
     return new Uint8Array(await response.arrayBuffer());
   };
-  const files = kind === 'scorm' ? await scormFiles(kit, index, course, get) : cartridgeFiles(index, course);
+  const files = kind === 'scorm' ? await scormFiles(kit, index, course, get)
+    : kind === 'epub' ? await epubFiles(kit, index, course, get) : cartridgeFiles(index, course);
   return { files, zip: zip(files) };
 }
 
