@@ -40,6 +40,7 @@ from macros.packages.epub import Book, write_epub
 from macros.packages.scorm import CP, write_scorm
 from macros.render.course_builder import DEFAULT_AUDIENCE, OFFLINE
 from tests.browser.pages import DESKTOP, watch_policy
+from tests.browser.test_accessibility import axe_problems, axe_script, open_page  # noqa: F401 - fixtures
 from tests.packages.conftest import SITE_URL
 from tests.packages.harness import serve_package, walk_to_the_end
 from tests.packages.test_packages_epubcheck import _broken_copy, _check, _java
@@ -239,3 +240,17 @@ def test_the_offline_copy_explains_instead_of_offering_a_button(chromium, packag
     assert page.locator(".builder-packages-offline").inner_text() == OFFLINE
     assert not page.locator("#course-scorm").is_visible()
     page.close()
+
+
+def test_the_packaged_builder_with_a_made_package_passes_axe(open_page, served, axe_script):  # noqa: F811
+    """The buttons and the status line after a download, which a plain build's pages do not have."""
+    base, _requests = served
+    page = open_page(DESKTOP)
+    page.goto(base + BUILDER + f"#m={FIRST}")
+    page.locator(".builder-session").wait_for()
+    with page.expect_download():
+        page.locator("#course-scorm").click()
+    page.locator(".builder-package-note", has_text="Downloaded").wait_for()
+    problems = axe_problems(page, f"/{BUILDER} (packaged, after a download)")
+    if problems:
+        pytest.fail(problems, pytrace=False)
