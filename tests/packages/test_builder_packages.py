@@ -38,7 +38,7 @@ from macros.packages.builderkit import KIT, builder_route
 from macros.packages.cartridge import write_cartridge
 from macros.packages.epub import Book, write_epub
 from macros.packages.scorm import CP, write_scorm
-from macros.render.course_builder import DEFAULT_AUDIENCE, OFFLINE
+from macros.render.course_builder import OFFLINE
 from tests.browser.pages import DESKTOP, watch_policy
 from tests.browser.test_accessibility import axe_problems, axe_script, open_page  # noqa: F401 - fixtures
 from tests.packages.conftest import SITE_URL
@@ -51,6 +51,7 @@ BUILDER = "trainers/course-builder/"
 FIRST, SECOND = "attunement", "analysis"
 #: Markup, both quotes, an ampersand and an XML section end, as a trainer might type them.
 TITLE = 'Evil <script>alert(1)</script> & "quotes" \'single\' ]]> <b>bold</b>'
+AUDIENCE = "Team leads & <i>deputies</i> who say \"no\" ]]>"
 NOTES = "First & <em>second</em> line ]]>\n\nA paragraph of its own: \"quoted\"."
 STEM = "evil-script-alert-1-script-quotes-single-b-bold-b"  # the title as a file name
 
@@ -94,6 +95,7 @@ def made(chromium, served, tmp_path_factory):
         page.locator(f'#course-builder input[name="module"][value="{module}"]').check()
     page.locator(".builder-session").nth(1).wait_for()
     page.locator("#builder-title").fill(TITLE)
+    page.locator("#builder-audience").fill(AUDIENCE)
     page.locator("#builder-notes").fill(NOTES)
     files, notes = {}, {}
     for kind in ("scorm", "cartridge", "epub"):
@@ -118,7 +120,7 @@ def _entries(archive: Path) -> list[tuple[str, bytes]]:
 def _python_made(packaged: Path, tmp_path: Path, kind: str) -> Path:
     """The same course, packaged by the Python that makes the site's own packages."""
     site = load_site(packaged.parent)
-    route = builder_route(site, f"builder-{STEM}", TITLE, DEFAULT_AUDIENCE, NOTES, [FIRST, SECOND])
+    route = builder_route(site, f"builder-{STEM}", TITLE, AUDIENCE, NOTES, [FIRST, SECOND])
     out = tmp_path / f"python.{kind}"
     if kind == "scorm":
         settings = Settings({}, "", SITE_URL, True, package_scripts())
@@ -162,6 +164,8 @@ def test_the_builders_scorm_package_names_only_files_it_holds_and_keeps_the_titl
     assert modules == sorted([f"pages/m-{FIRST}.html", f"pages/m-{SECOND}.html"]), "the two modules picked"
     launch = entries["index.html"].decode()
     assert "<script>alert" not in launch and "&lt;script&gt;alert(1)&lt;/script&gt;" in launch
+    start = entries["pages/start.html"].decode()
+    assert "<i>deputies" not in start and "&lt;i&gt;deputies&lt;/i&gt; who say &quot;no&quot; ]]&gt;" in start
 
 
 def test_the_builder_and_python_make_the_same_scorm_package(made, packaged, tmp_path):
