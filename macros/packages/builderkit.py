@@ -9,13 +9,17 @@ route packages are made from:
   package page body, exactly as ``scorm.py`` writes it for a route holding
   every module (links to a module the trainer leaves out are pointed at the
   published page, or made plain text, by ``package-maker.js``);
+- ``book/NAME.xhtml``: each of those pages' EPUB chapter body, and the
+  framework's, as ``epub.py`` writes them; ``book/style.css``;
 - ``assets/``: the site's stylesheets and scripts and the package's own
   stylesheet and runtime adapter, as every SCORM package holds them;
 - ``package-maker.js``: writes the launch, start and end pages, the frame of
-  every page and the manifests in the same shape as ``scorm.py`` and
-  ``cartridge.py`` (tests compare the two, file by file, for the same
-  course), and zips them with fflate (MIT, vendored: ``vendor/``);
-- ``index.json``: what there is (names, titles, sizes, the site's address).
+  every page, a book's title page, contents and package document, and the
+  manifests, in the same shape as ``scorm.py``, ``cartridge.py`` and
+  ``epub.py`` (tests compare the two, file by file, for the same course), and
+  zips them with fflate (MIT, vendored: ``vendor/``);
+- ``index.json``: what there is (names, titles, sizes, the site's address,
+  what a book says about the article).
 
 :func:`builder_route` is the route a builder course stands for, so Python
 can make the same packages to compare.
