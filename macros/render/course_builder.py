@@ -65,6 +65,10 @@ NO_PACKAGES = ("This copy of the site was built without its packages, so this pa
                "or download the course file above and send it to them.")
 NO_CARTRIDGE = ("A Common Cartridge is not offered here: it links to the published site, "
                 "and this copy of the site has no published address.")
+#: The builder's package buttons: (format, label); course-builder.js knows each format by name.
+PACKAGE_BUTTONS = (("scorm", "Download for a learning platform (SCORM 1.2)"),
+                   ("cartridge", "Download a Common Cartridge (links to this site)"),
+                   ("epub", "Download an EPUB book (for e-readers and phones)"))
 OFFLINE = ("Packages can be made only on the site itself, not in the offline copy (a browser does not "
            "let a page opened from a file read the pieces a package is made of). Open this page on the "
            "site to make them.")
@@ -99,20 +103,16 @@ def packages_html(packages: BuilderPackages | None) -> str:
     """Packages of the course for learning platforms, made in the browser; or why there are none."""
     heading = '<h3 id="builder-packages-title">Packages for learning platforms and e-readers</h3>'
     if packages is None:
-        return (f'<div class="builder-packages" aria-labelledby="builder-packages-title">{heading}'
+        return (f'<div class="builder-packages">{heading}'
                 f"<p>{escape(NO_PACKAGES)}</p></div>")
-    cartridge = ('<button type="button" class="md-button" id="course-cartridge" data-package="cartridge">'
-                 "Download a Common Cartridge (links to this site)</button>"
-                 if packages.cartridge else "")
-    return (f'<div class="builder-packages" aria-labelledby="builder-packages-title" '
-            f'data-kit="{escape(packages.kit)}">{heading}'
+    buttons = [kind for kind in PACKAGE_BUTTONS if packages.cartridge or kind[0] != "cartridge"]
+    return (f'<div class="builder-packages" data-kit="{escape(packages.kit)}">{heading}'
             "<p>For Moodle, Totara and other learning platforms, and for e-readers: the modules you picked, "
             "in your order, made into a package in this browser. Nothing is sent anywhere.</p>"
             '<p class="builder-package-buttons">'
-            '<button type="button" class="md-button" id="course-scorm" data-package="scorm">'
-            f"Download for a learning platform (SCORM 1.2)</button> {cartridge} "
-            '<button type="button" class="md-button" id="course-epub" data-package="epub">'
-            "Download an EPUB book (for e-readers and phones)</button></p>"
+            + " ".join(f'<button type="button" class="md-button" id="course-{kind}" data-package="{kind}">'
+                       f"{escape(text)}</button>" for kind, text in buttons)
+            + "</p>"
             + ("" if packages.cartridge else f"<p>{escape(NO_CARTRIDGE)}</p>")
             + f'<p class="builder-packages-offline" hidden>{escape(OFFLINE)}</p>'
             '<p class="builder-package-note" role="status"></p></div>')
