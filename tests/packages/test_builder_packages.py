@@ -39,7 +39,7 @@ from macros.packages.cartridge import write_cartridge
 from macros.packages.epub import Book, write_epub
 from macros.packages.scorm import CP, write_scorm
 from macros.render.course_builder import OFFLINE
-from tests.browser.pages import DESKTOP, watch_policy
+from tests.browser.pages import DESKTOP, PHONE, watch_policy
 from tests.browser.test_accessibility import axe_problems, axe_script, open_page  # noqa: F401 - fixtures
 from tests.packages.conftest import SITE_URL
 from tests.packages.harness import serve_package, walk_to_the_end
@@ -258,3 +258,17 @@ def test_the_packaged_builder_with_a_made_package_passes_axe(open_page, served, 
     problems = axe_problems(page, f"/{BUILDER} (packaged, after a download)")
     if problems:
         pytest.fail(problems, pytrace=False)
+
+
+def test_the_packaged_builder_does_not_scroll_sideways_on_a_phone(chromium, served):
+    base, _requests = served
+    context = chromium.new_context(**PHONE)
+    page = context.new_page()
+    try:
+        page.goto(base + BUILDER + f"#m={FIRST}")
+        page.locator("#course-scorm").wait_for()
+        widths = page.evaluate("() => [document.documentElement.scrollWidth, "
+                               "document.documentElement.clientWidth]")
+        assert widths[0] <= widths[1], f"{widths[0]} px wide on a {widths[1]} px screen"
+    finally:
+        context.close()
