@@ -42,7 +42,7 @@ from macros.engine import CONFIG_FILE
 from macros.extensions.citations import CitationExtension
 from macros.extensions.glossary import GlossaryExtension
 from macros.packages.build import Settings, write_packages
-from macros.packages.builderkit import KIT
+from macros.packages.builderkit import KIT, KIT_VERSION
 from macros.packages.builtpages import PackageError
 from macros.render.authors_text import wrap_authors_text
 from macros.render.bibliography_html import format_references
@@ -422,7 +422,7 @@ def _fill_trainers_pages(output: str, src: str, config: MkDocsConfig) -> str:
                                  config.site_url or "") for page in state.site.modules]
         output = output.replace(CATALOGUE_SLOT, str(catalogue_html(state.site, records, url_for)), 1)
         packages = (BuilderPackages(url_between(page_url(src, state.directory_urls), KIT + "/"),
-                                    bool(config.site_url)) if state.packages else None)
+                                    bool(config.site_url), KIT_VERSION) if state.packages else None)
         output = output.replace(BUILDER_SLOT, str(builder_html(state.site, records, url_for, packages)), 1)
     return fill_authors_text(output, src, state.contents, state.directory_urls)
 

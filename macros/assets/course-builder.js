@@ -241,11 +241,12 @@ function loadScript(src) {
   });
 }
 
-function loadKit(kit) {
+function loadKit(kit, version) {
   packageKit ||= (async () => {
     const response = await fetch(new URL('index.json', kit));
     if (!response.ok) throw new Error(`the site has no packages for the builder (${response.status})`);
     const index = await response.json();
+    if (index.version !== version) throw new Error('this page and the site\'s packages are from different builds');
     await loadScript(new URL(index.zip, kit).href);
     await loadScript(new URL('package-maker.js', kit).href);
     return index;
@@ -293,7 +294,7 @@ function packages(form, current, settings) {
     button.disabled = true;
     note.textContent = 'Making the package…';
     try {
-      const index = await loadKit(kit);
+      const index = await loadKit(kit, Number(box.dataset.kitVersion));
       const made = await window.ResonancePackages.make(button.dataset.package, kit, index, {
         id: `builder-${stem}`, title: course.title.trim() || settings.defaultTitle,
         audience: course.audience.trim() || settings.defaultAudience, notes: course.notes.trim(),

@@ -57,6 +57,7 @@ class BuilderPackages:
 
     kit: str  # relative URL of downloads/builder/ (see macros/packages/builderkit.py)
     cartridge: bool  # the site has a published address, which a Common Cartridge links to
+    version: int  # the pieces' shape (builderkit.KIT_VERSION): the page reads only the shape it knows
 
 
 #: What the builder says when the site was built without its packages, in plain words.
@@ -106,7 +107,8 @@ def packages_html(packages: BuilderPackages | None) -> str:
         return (f'<div class="builder-packages">{heading}'
                 f"<p>{escape(NO_PACKAGES)}</p></div>")
     buttons = [kind for kind in PACKAGE_BUTTONS if packages.cartridge or kind[0] != "cartridge"]
-    return (f'<div class="builder-packages" data-kit="{escape(packages.kit)}">{heading}'
+    return (f'<div class="builder-packages" data-kit="{escape(packages.kit)}" '
+            f'data-kit-version="{packages.version}">{heading}'
             "<p>For Moodle, Totara and other learning platforms, and for e-readers: the modules you picked, "
             "in your order, made into a package in this browser. Nothing is sent anywhere.</p>"
             '<p class="builder-package-buttons">'

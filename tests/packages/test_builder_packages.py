@@ -272,3 +272,19 @@ def test_the_packaged_builder_does_not_scroll_sideways_on_a_phone(chromium, serv
         assert widths[0] <= widths[1], f"{widths[0]} px wide on a {widths[1]} px screen"
     finally:
         context.close()
+
+
+def test_pieces_from_another_build_are_refused_in_words(chromium, served):
+    """A page from one build and pieces from another (a cache between them) would make a mixed package."""
+    base, _requests = served
+    page = chromium.new_page()
+    page.goto(base + BUILDER + f"#m={FIRST}")
+    page.locator(".builder-session").wait_for()
+    page.evaluate("document.querySelector('.builder-packages').dataset.kitVersion = '999'")
+    downloads = []
+    page.on("download", lambda download: downloads.append(download))
+    page.locator("#course-scorm").click()
+    page.locator(".builder-package-note", has_text="could not be made").wait_for()
+    assert "different builds" in page.locator(".builder-package-note").inner_text()
+    assert not downloads
+    page.close()
