@@ -37,11 +37,12 @@ from macros.core.site_cache import load_site_cached
 from macros.core.site_config import flatten_nav
 from macros.core.sitedir import inside, site_dir_refusal
 from macros.core.symlinks import check_symlinks
-from macros.core.urls import page_url, relative_url, source_link
+from macros.core.urls import page_url, relative_url, source_link, url_between
 from macros.engine import CONFIG_FILE
 from macros.extensions.citations import CitationExtension
 from macros.extensions.glossary import GlossaryExtension
 from macros.packages.build import Settings, write_packages
+from macros.packages.builderkit import KIT, KIT_VERSION
 from macros.packages.builtpages import PackageError
 from macros.render.authors_text import wrap_authors_text
 from macros.render.bibliography_html import format_references
@@ -49,6 +50,7 @@ from macros.render.catalogue import CATALOGUE_SLOT, catalogue_html
 from macros.render.course_builder import (
     BUILDER_HANDOUT,
     BUILDER_SLOT,
+    BuilderPackages,
     builder_handout_markdown,
     builder_html,
 )
@@ -426,7 +428,9 @@ def _fill_trainers_pages(output: str, src: str, config: MkDocsConfig) -> str:
         records = [module_record(state.site, page, state.uses.get(page.src, ()), _article(config),
                                  config.site_url or "") for page in state.site.modules]
         output = output.replace(CATALOGUE_SLOT, str(catalogue_html(state.site, records, url_for)), 1)
-        output = output.replace(BUILDER_SLOT, str(builder_html(state.site, records, url_for)), 1)
+        packages = (BuilderPackages(url_between(page_url(src, state.directory_urls), KIT + "/"),
+                                    bool(config.site_url), KIT_VERSION) if state.packages else None)
+        output = output.replace(BUILDER_SLOT, str(builder_html(state.site, records, url_for, packages)), 1)
     return fill_authors_text(output, src, state.contents, state.directory_urls)
 
 
@@ -479,6 +483,12 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     return output
 
 
+def package_scripts() -> tuple[str, ...]:
+    """Our scripts as site paths, in the order pages load them (``_assets``): every SCORM
+    package (and the course builder's) holds them."""
+    return tuple(ASSET_URL + asset.name for asset in _assets(".js"))
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     """Publish modules.json for learning platforms; with packaging on, the packages too."""
     state = current()
@@ -486,9 +496,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     out = Path(config.site_dir) / MODULES_JSON
     out.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     if state.packages:
-        scripts = tuple(ASSET_URL + asset.name for asset in _assets(".js"))
         settings = Settings(_article(config), config.site_author or "", config.site_url or "",
-                            config.use_directory_urls, scripts)
+                            config.use_directory_urls, package_scripts())
         try:
             _written, warnings = write_packages(state.site, Path(config.site_dir), settings)
         except PackageError as error:

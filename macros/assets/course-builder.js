@@ -162,6 +162,7 @@ function builder(form) {
   });
   fields.forEach((field) => field.addEventListener('input', () => { course[field.name] = field.value; sync(); }));
   d.getElementById('course-download').addEventListener('click', () => download(course, settings, cards, form));
+  packages(form, () => course, settings);
   addEventListener('hashchange', () => {
     const next = readCourse(location.hash);
     if (writeCourse(next) === writeCourse(course)) return;
@@ -206,19 +207,107 @@ function courseFile(course, settings, cards) {
 
 let lastDownload = '';
 
+// Hands a file made in this page to the browser's downloads: nothing leaves the device.
+function save(content, type, name) {
+  if (lastDownload) URL.revokeObjectURL(lastDownload);
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  lastDownload = url;
+  const link = Object.assign(d.createElement('a'), { href: url, download: name });
+  d.body.append(link);
+  link.click();
+  link.remove();
+}
+
 function download(course, settings, cards, form) {
   const note = form.querySelector('.builder-download-note');
   if (!course.modules.length) { note.textContent = 'Tick at least one module first.'; return; }
   const name = slug(course.title || settings.defaultTitle) + '.yml';
-  if (lastDownload) URL.revokeObjectURL(lastDownload);
-  const url = URL.createObjectURL(new Blob([courseFile(course, settings, cards)], { type: 'application/yaml' }));
-  lastDownload = url;
-  const save = Object.assign(d.createElement('a'), { href: url, download: name });
-  d.body.append(save);
-  save.click();
-  save.remove();
+  save(courseFile(course, settings, cards), 'application/yaml', name);
   note.textContent = `Downloaded ${name}. To add the course to the site, put it in the project's courses folder `
     + `as courses/${name} and open a pull request (or send it to whoever looks after the site).`;
+}
+
+// ---- Packages for learning platforms, made here (downloads/builder/ on the site) ----
+
+// The package maker and its zip library load from the site the first time they are needed.
+let packageKit = null;
+
+function loadScript(src) {
+  return new Promise((resolve, reject) => {
+    const script = Object.assign(d.createElement('script'), { src });
+    script.addEventListener('load', resolve);
+    script.addEventListener('error', () => reject(new Error(`${src} could not be loaded`)));
+    d.head.append(script);
+  });
+}
+
+function loadKit(kit, version) {
+  packageKit ||= (async () => {
+    const response = await fetch(new URL('index.json', kit));
+    if (!response.ok) throw new Error(`the site has no packages for the builder (${response.status})`);
+    const index = await response.json();
+    if (index.version !== version) throw new Error('this page and the site\'s packages are from different builds');
+    await loadScript(new URL(index.zip, kit).href);
+    await loadScript(new URL('package-maker.js', kit).href);
+    return index;
+  })();
+  packageKit.catch(() => { packageKit = null; });  // a later click tries again
+  return packageKit;
+}
+
+const KINDS = {
+  scorm: {
+    extension: '.scorm.zip',
+    done: 'In Moodle or Totara, add a SCORM package activity and upload this file. It tells the platform only '
+      + 'whether a learner has started or finished; what learners write stays in their own browser.',
+  },
+  cartridge: {
+    extension: '.imscc',
+    done: 'In Moodle, import it as an IMS Common Cartridge (course restore or import). '
+      + 'It links to the module pages on this site.',
+  },
+  epub: {
+    extension: '.epub',
+    done: 'Open it in an e-reader or a phone\'s book app. It holds the modules, the framework, '
+      + 'the glossary and the references.',
+  },
+};
+
+function sizeText(bytes) {
+  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+function packages(form, current, settings) {
+  const box = form.querySelector('.builder-packages[data-kit]');
+  if (!box) return;  // built without packages: the page says so in words
+  const note = box.querySelector('.builder-package-note');
+  if (location.protocol === 'file:') {  // a page from a file may not read other files
+    box.querySelector('.builder-package-buttons').hidden = true;
+    box.querySelector('.builder-packages-offline').hidden = false;
+    return;
+  }
+  const kit = new URL(box.dataset.kit, location.href).href;
+  box.querySelectorAll('button[data-package]').forEach((button) => button.addEventListener('click', async () => {
+    const course = current(), kind = KINDS[button.dataset.package];
+    if (!course.modules.length) { note.textContent = 'Tick at least one module first.'; return; }
+    const stem = slug(course.title || settings.defaultTitle), name = stem + kind.extension;
+    button.disabled = true;
+    note.textContent = 'Making the package…';
+    try {
+      const index = await loadKit(kit, Number(box.dataset.kitVersion));
+      const made = await window.ResonancePackages.make(button.dataset.package, kit, index, {
+        id: `builder-${stem}`, title: course.title.trim() || settings.defaultTitle,
+        audience: course.audience.trim() || settings.defaultAudience, notes: course.notes.trim(),
+        modules: course.modules.map((m) => m.id),
+      });
+      save(made.zip, 'application/zip', name);
+      note.textContent = `Downloaded ${name} (${sizeText(made.zip.length)}). ${kind.done}`;
+    } catch (error) {
+      note.textContent = `The package could not be made: ${error.message}. Reload the page and try again.`;
+    } finally {
+      button.disabled = false;
+    }
+  }));
 }
 
 // ---- The handout and plan (trainers/course-builder/handout/) ----------------

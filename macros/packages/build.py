@@ -17,6 +17,7 @@ from typing import Any
 from ..core.site import Site
 from ..core.urls import page_url
 from ..render.downloads import DOWNLOADS_SLOT, Offer, downloads_html, fill_downloads
+from .builderkit import write_builder_kit
 from .builtpages import built_file
 from .cartridge import write_cartridge
 from .contents import safe_name
@@ -57,8 +58,7 @@ def write_packages(site: Site, site_dir: Path, settings: Settings) -> tuple[list
                         "(their links to the site must be absolute)")
     book = Book.from_config(settings.article, settings.byline, settings.site_url)
     first = next((m.src for r in routes for m in r.modules), None)
-    assets = (SiteAssets.of_page(site_dir, first, settings.scripts, settings.directory_urls)
-              if first else SiteAssets((), settings.scripts))
+    assets = site_assets(site_dir, first, settings)
     written = []
     for route in routes:
         offers = []
@@ -77,8 +77,17 @@ def write_packages(site: Site, site_dir: Path, settings: Settings) -> tuple[list
                 size = write_epub(site, route, site_dir, out, book, settings.directory_urls)
             offers.append(Offer(kind, rel, size))
         written.append(Written(route, tuple(offers)))
+    if first:  # the course builder's pieces, for packages of a course made in the browser
+        write_builder_kit(site, site_dir, assets, book, settings.directory_urls)
     _fill_pages(site_dir, written, settings.directory_urls)
     return written, warnings
+
+
+def site_assets(site_dir: Path, first_module: str | None, settings: Settings) -> SiteAssets:
+    """The site's stylesheets (as a module page links them) and our scripts, for SCORM packages."""
+    if first_module is None:
+        return SiteAssets((), settings.scripts)
+    return SiteAssets.of_page(site_dir, first_module, settings.scripts, settings.directory_urls)
 
 
 def _fill_pages(site_dir: Path, written: Sequence[Written], directory_urls: bool) -> None:

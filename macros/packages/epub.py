@@ -38,6 +38,7 @@ SVG = "http://www.w3.org/2000/svg"
 EPUB_NS = "http://www.idpf.org/2007/ops"
 LANGUAGE = "en-GB"
 FOLDER = "EPUB/"
+EPUB_STYLE = "epub.css"
 
 #: Parts of a site page that only work in a browser (answers are typed and kept there).
 BROWSER_ONLY = ("journal-notice",)
@@ -82,7 +83,7 @@ class Book:
 
 
 @dataclass(frozen=True)
-class _Chapter:
+class Chapter:
     name: str
     title: str
     body: str  # XHTML
@@ -93,13 +94,7 @@ def write_epub(site: Site, route: Route, site_dir: Path, out: Path, book: Book,
                directory_urls: bool = True) -> int:
     """Write the route's EPUB 3 to ``out``; returns its size in bytes."""
     pages = route_pages(site, route, site_dir, directory_urls)
-    resolve = link_resolver(link_map(pages, "xhtml"), book.site_url)
-    chapters = [_Chapter("title", route.title, _title_page(route, book))]
-    for page in pages:
-        if page.name == "glossary" and site.framework and site.framework.parts:
-            chapters.append(_Chapter("framework", "Framework", _framework(site), svg=True))
-        rewrite_links(page.article, page.url, resolve)
-        chapters.append(_Chapter(page.name, page.title, _chapter_body(site, page)))
+    chapters = [Chapter("title", route.title, _title_page(route, book)), *page_chapters(site, pages, book)]
     names = [c.name for c in chapters]
     if len(set(names)) != len(names):
         raise PackageError(f"book '{route.id}': two chapters would have the same file name")
@@ -108,9 +103,25 @@ def write_epub(site: Site, route: Route, site_dir: Path, out: Path, book: Book,
              ("META-INF/container.xml", _container())]
     files += [(f"{FOLDER}{c.name}.xhtml", _xhtml(c.title, c.body, route)) for c in chapters]
     files += [(f"{FOLDER}nav.xhtml", _nav(route, chapters, pages)),
-              (f"{FOLDER}style.css", (ASSETS / "epub.css").read_bytes()),
+              (f"{FOLDER}style.css", (ASSETS / EPUB_STYLE).read_bytes()),
               (f"{FOLDER}package.opf", _package(route, book, chapters))]
     return write_zip(out, files, stored=["mimetype"])
+
+
+def page_chapters(site: Site, pages: list[PackagePage], book: Book) -> list[Chapter]:
+    """The chapters made from a route's pages, in order, the framework before the glossary.
+
+    Links go to the other pages' chapters, or out (see :func:`link_resolver`).
+    The course builder's kit holds these for every page (``builderkit.py``).
+    """
+    resolve = link_resolver(link_map(pages, "xhtml"), book.site_url)
+    chapters = []
+    for page in pages:
+        if page.name == "glossary" and site.framework and site.framework.parts:
+            chapters.append(Chapter("framework", "Framework", _framework(site), svg=True))
+        rewrite_links(page.article, page.url, resolve)
+        chapters.append(Chapter(page.name, page.title, _chapter_body(site, page)))
+    return chapters
 
 
 def _title_page(route: Route, book: Book) -> str:
@@ -212,7 +223,7 @@ def _xhtml(title: str, body: str, route: Route) -> bytes:
     return text.encode()
 
 
-def _nav(route: Route, chapters: list[_Chapter], pages: list[PackagePage]) -> bytes:
+def _nav(route: Route, chapters: list[Chapter], pages: list[PackagePage]) -> bytes:
     items = "".join(f'<li><a href="{escape(c.name)}.xhtml">{escape(c.title)}</a></li>' for c in chapters)
     first_module = next((p.name for p in pages if p.module), chapters[0].name)
     body = (f'<nav epub:type="toc" id="toc"><h1>Contents</h1><ol>{items}</ol></nav>'
@@ -241,7 +252,7 @@ def _modified() -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _package(route: Route, book: Book, chapters: list[_Chapter]) -> bytes:
+def _package(route: Route, book: Book, chapters: list[Chapter]) -> bytes:
     """The package document: metadata (with accessibility), manifest and spine."""
     package = etree.Element(f"{{{OPF}}}package", nsmap={None: OPF}, version="3.0",
                             attrib={"unique-identifier": "uid",

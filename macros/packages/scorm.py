@@ -90,8 +90,7 @@ def write_scorm(site: Site, route: Route, site_dir: Path, out: Path, assets: Sit
     in_package = {**link_map(pages, "html"), page_url(site.paths.journal_page, directory_urls): f"{END}.html"}
     resolve = link_resolver(in_package, site_url)
     site_files = assets.files(site_dir)
-    own = [("assets/package.css", (ASSETS / "package.css").read_bytes()),
-           ("assets/" + RUNTIME, (ASSETS / RUNTIME).read_bytes())]
+    own = own_assets()
     sheets = [name for name, _ in site_files if name.endswith(".css")] + ["assets/package.css"]
     scripts = [name for name, _ in site_files if name.endswith(".js")]
     titles = {START: "Start", **{p.name: p.title for p in pages}, END: "The end"}
@@ -106,6 +105,12 @@ def write_scorm(site: Site, route: Route, site_dir: Path, out: Path, assets: Sit
     files += site_files + own
     manifest = scorm_manifest(route, [name for name, _ in files])
     return write_zip(out, [("imsmanifest.xml", manifest), *files])
+
+
+def own_assets() -> list[tuple[str, bytes]]:
+    """(name in the package, content) of the package's own stylesheet and runtime adapter."""
+    return [("assets/package.css", (ASSETS / "package.css").read_bytes()),
+            ("assets/" + RUNTIME, (ASSETS / RUNTIME).read_bytes())]
 
 
 class _Frame:

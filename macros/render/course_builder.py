@@ -52,6 +52,30 @@ DEFAULT_AUDIENCE = "People who work with young people."
 
 
 @dataclass(frozen=True)
+class BuilderPackages:
+    """Packaging is on: where its pieces for the builder are, seen from the builder page."""
+
+    kit: str  # relative URL of downloads/builder/ (see macros/packages/builderkit.py)
+    cartridge: bool  # the site has a published address, which a Common Cartridge links to
+    version: int  # the pieces' shape (builderkit.KIT_VERSION): the page reads only the shape it knows
+
+
+#: What the builder says when the site was built without its packages, in plain words.
+NO_PACKAGES = ("This copy of the site was built without its packages, so this page cannot make them. "
+               "Whoever looks after the site can build it with its packages (make packages); "
+               "or download the course file above and send it to them.")
+NO_CARTRIDGE = ("A Common Cartridge is not offered here: it links to the published site, "
+                "and this copy of the site has no published address.")
+#: The builder's package buttons: (format, label); course-builder.js knows each format by name.
+PACKAGE_BUTTONS = (("scorm", "Download for a learning platform (SCORM 1.2)"),
+                   ("cartridge", "Download a Common Cartridge (links to this site)"),
+                   ("epub", "Download an EPUB book (for e-readers and phones)"))
+OFFLINE = ("Packages can be made only on the site itself, not in the offline copy (a browser does not "
+           "let a page opened from a file read the pieces a package is made of). Open this page on the "
+           "site to make them.")
+
+
+@dataclass(frozen=True)
 class BuilderModule:
     id: str
     minutes: int | None  # None: the builder's default for the module
@@ -76,7 +100,28 @@ def _settings(site: Site) -> str:
     return " ".join(f'data-{name}="{escape(value)}"' for name, value in settings.items())
 
 
-def builder_html(site: Site, records: Sequence[Mapping[str, Any]], url_for: Callable[[str], str]) -> Markup:
+def packages_html(packages: BuilderPackages | None) -> str:
+    """Packages of the course for learning platforms, made in the browser; or why there are none."""
+    heading = '<h3 id="builder-packages-title">Packages for learning platforms and e-readers</h3>'
+    if packages is None:
+        return (f'<div class="builder-packages">{heading}'
+                f"<p>{escape(NO_PACKAGES)}</p></div>")
+    buttons = [kind for kind in PACKAGE_BUTTONS if packages.cartridge or kind[0] != "cartridge"]
+    return (f'<div class="builder-packages" data-kit="{escape(packages.kit)}" '
+            f'data-kit-version="{packages.version}">{heading}'
+            "<p>For Moodle, Totara and other learning platforms, and for e-readers: the modules you picked, "
+            "in your order, made into a package in this browser. Nothing is sent anywhere.</p>"
+            '<p class="builder-package-buttons">'
+            + " ".join(f'<button type="button" class="md-button" id="course-{kind}" data-package="{kind}">'
+                       f"{escape(text)}</button>" for kind, text in buttons)
+            + "</p>"
+            + ("" if packages.cartridge else f"<p>{escape(NO_CARTRIDGE)}</p>")
+            + f'<p class="builder-packages-offline" hidden>{escape(OFFLINE)}</p>'
+            '<p class="builder-package-note" role="status"></p></div>')
+
+
+def builder_html(site: Site, records: Sequence[Mapping[str, Any]], url_for: Callable[[str], str],
+                 packages: BuilderPackages | None = None) -> Markup:
     """The builder's form: the course being made, then every module's card to pick from."""
     handout = escape(url_for(BUILDER_HANDOUT))
     course = (
@@ -102,7 +147,8 @@ def builder_html(site: Site, records: Sequence[Mapping[str, Any]], url_for: Call
         f'<p><a class="md-button" id="course-plan" href="{handout}">Facilitator plan</a> '
         f'<a class="md-button" id="course-handout" href="{handout}">Participant handout</a> '
         '<button type="button" class="md-button" id="course-download">Download the course file</button></p>'
-        '<p class="builder-download-note" role="status"></p></div></section>')
+        '<p class="builder-download-note" role="status"></p></div>'
+        f"{packages_html(packages)}</section>")
     modules = ('<section class="builder-modules" aria-labelledby="builder-modules-title">'
                '<h2 id="builder-modules-title">Modules</h2>'
                + str(catalogue_html(site, records, url_for, pick=True)) + "</section>")

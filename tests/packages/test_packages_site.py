@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import zipfile
 from pathlib import Path, PurePosixPath
@@ -11,9 +12,12 @@ import pytest
 from lxml import etree
 
 from macros.core.site import load_site
+from macros.packages.builderkit import KIT, VENDOR
 from macros.packages.cartridge import CC, LOM, WEBLINK, WEBLINK_TYPE
 from macros.packages.scorm import ADLCP, CP
+from macros.render.course_builder import NO_PACKAGES
 from macros.render.downloads import DOWNLOADS_SLOT, size_text
+from tests.conftest import ROOT
 from tests.packages.conftest import HOSTILE, SITE_URL
 
 OPF = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/"}
@@ -238,3 +242,33 @@ def test_a_plain_build_offers_no_downloads(site_dir):
                  *site_dir.glob("courses/*/index.html")]:
         html = page.read_text(encoding="utf-8")
         assert "downloads-slot" not in html and 'class="downloads' not in html, page
+
+
+def test_a_plain_build_tells_the_builder_how_to_get_packages(site_dir):
+    html = (site_dir / "trainers" / "course-builder" / "index.html").read_text(encoding="utf-8")
+    assert NO_PACKAGES in html
+    assert "data-kit" not in html and "course-scorm" not in html  # no button that cannot work
+    assert not (site_dir / KIT).exists()
+
+
+def test_the_packaged_builder_offers_packages_and_has_its_pieces(packaged):
+    html = (packaged / "trainers" / "course-builder" / "index.html").read_text(encoding="utf-8")
+    assert NO_PACKAGES not in html
+    assert 'id="course-scorm"' in html and 'id="course-cartridge"' in html  # the site has an address
+    index = json.loads((packaged / KIT / "index.json").read_text(encoding="utf-8"))
+    pages = [f"pages/{p['name']}.html" for p in index["pages"]]
+    for name in [index["zip"], "package-maker.js", *index["assets"], *pages]:
+        assert (packaged / KIT / name).is_file(), name
+    for page in index["pages"]:
+        assert (packaged / KIT / "pages" / f"{page['name']}.html").stat().st_size == page["size"]
+    assert (packaged / KIT / "fflate.LICENSE.txt").read_text(encoding="utf-8").startswith("MIT License")
+
+
+def test_the_vendored_zip_library_is_the_one_package_json_pins():
+    """fflate is copied into the site (never loaded from a CDN); the copy must be the pinned release."""
+    pinned = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]["fflate"]
+    installed = ROOT / "node_modules" / "fflate"
+    if not installed.exists():
+        pytest.skip("node_modules/fflate is missing: run 'npm ci' to compare the vendored copy")
+    assert json.loads((installed / "package.json").read_text(encoding="utf-8"))["version"] == pinned
+    assert (VENDOR / "fflate.js").read_bytes() == (installed / "umd" / "index.js").read_bytes()
