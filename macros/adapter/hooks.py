@@ -60,15 +60,18 @@ from macros.render.framework_page import overview_markdown, overview_src, part_m
 from macros.render.glossary_page import fill_appears_in
 from macros.render.handout import fill_authors_text
 from macros.render.metadata import head_html, jsonld_script, open_graph
-from macros.render.module_card import card_html, fill_card
+from macros.render.module_card import CARD_SLOT, card_html, fill_card
 from macros.render.module_intro import insert_after_title, module_intro
 from macros.render.modules_data import module_record, modules_json
+from macros.render.pathway_bar import BAR_SLOT, fill_bars
 from macros.render.pathway_page import pathway_markdown, pathway_src
 from macros.render.print_address import print_address_html
-from macros.render.reflection import reflection_markdown
+from macros.render.reflection import lens_markdown, reflection_markdown
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 ASSET_URL = "assets/resonance/"
+#: Shared helpers the other scripts use, loaded first and in this order; the rest follow by name.
+LOAD_FIRST = ("storage.js", "page.js")
 MODULES_JSON = "modules.json"
 LICENCE_SRC = "licence.md"  # the page stating the licences of the text and the code
 MINIFY = {".js": rjsmin.jsmin, ".css": rcssmin.cssmin}
@@ -96,11 +99,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     glossary = GlossaryExtension(targets=term_targets(site), glossary_page=site.paths.glossary_page,
                                  scope=scope, **urls)
     config.markdown_extensions.extend([citations, glossary])
-    for asset in sorted(ASSETS.iterdir()):
-        if asset.suffix == ".css":
-            config.extra_css.append(ASSET_URL + asset.name)
-        elif asset.suffix == ".js":
-            config.extra_javascript.append(_deferred(ASSET_URL + asset.name))
+    config.extra_css.extend(ASSET_URL + asset.name for asset in _assets(".css"))
+    config.extra_javascript.extend(_deferred(ASSET_URL + asset.name) for asset in _assets(".js"))
     redirects = config.plugins.get("redirects")
     if redirects is not None and site.registry:
         modules = {page.module: page.src for page in site.modules}
@@ -112,6 +112,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     packages = bool(_resonance(config).get("packages"))
     set_current(BuildState(site, formatted, citations, glossary, config.use_directory_urls, packages))
     return config
+
+
+def _assets(suffix: str) -> list[Path]:
+    """Our stylesheets or scripts, in the order pages load them: ``LOAD_FIRST``, then by name."""
+    found = sorted(asset for asset in ASSETS.iterdir() if asset.suffix == suffix)
+    first = [ASSETS / name for name in LOAD_FIRST if (ASSETS / name) in found]
+    return first + [asset for asset in found if asset not in first]
 
 
 def _deferred(path: str) -> ExtraScriptValue:
@@ -179,10 +186,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     state = current()
     if IFRAME_WORKER_URL in config.extra.get("polyfills", []):
         files.append(File.generated(config, IFRAME_WORKER_URL, abs_src_path=str(IFRAME_WORKER)))
-    for asset in sorted(ASSETS.iterdir()):
-        if asset.suffix in MINIFY:  # published minified; the sources stay readable
-            content = MINIFY[asset.suffix](asset.read_text(encoding="utf-8"))
-            files.append(File.generated(config, ASSET_URL + asset.name, content=content))
+    for asset in (*_assets(".css"), *_assets(".js")):  # published minified; the sources stay readable
+        content = MINIFY[asset.suffix](asset.read_text(encoding="utf-8"))
+        files.append(File.generated(config, ASSET_URL + asset.name, content=content))
     bib = state.site.paths.root / state.site.paths.bibliography
     files.append(File.generated(config, bib.name, abs_src_path=str(bib)))
     site, urls = state.site, state.directory_urls
@@ -276,13 +282,21 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     state.citations.set_page(page.file.src_uri, state.also_cited.get(page.file.src_uri, ()))
     model_page = state.site.page(page.file.src_uri)
     state.glossary.set_page(page.file.src_uri, model_page.links_terms if model_page else True)
-    if model_page and model_page.module:
-        markdown = wrap_authors_text(markdown)  # found again by print and the course handouts
-    markdown = insert_after_title(markdown, module_intro(page.meta))
-    if model_page and model_page.reflection:
+    if not (model_page and model_page.module):
+        return markdown
+    markdown = wrap_authors_text(markdown)  # found again by print and the course handouts
+    # For readers, in this order: where they are in their pathway, what the module offers,
+    # what it means for them, the authors' text, the prompts, what next; then the trainers' card.
+    layers = state.site.framework.layers
+    top = [BAR_SLOT.format(position="top"), module_intro(page.meta)]
+    if model_page.reflection:
+        top.append(lens_markdown(model_page.reflection, layers))
+    markdown = insert_after_title(markdown, "\n\n".join(top))
+    if model_page.reflection:
         journal = relative_url(page.file.src_uri, state.site.paths.journal_page, state.directory_urls)
-        markdown += "\n\n" + reflection_markdown(model_page.reflection, state.site.framework.layers, journal)
-    return markdown
+        markdown += "\n\n" + reflection_markdown(model_page.reflection, layers, journal, model_page.title)
+    end = [BAR_SLOT.format(position="end"), CARD_SLOT.format(id=escape(model_page.module))]
+    return markdown + "\n\n" + "\n\n".join(end) + "\n"
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -357,15 +371,6 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     return context
 
 
-def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
-    """The 404 page is shown at any address, so its statement links start at the site's root."""
-    if template_name == "404.html":
-        root = urlsplit(config.site_url or "").path or "/"
-        context["resonance_statements"] = _statements(config, lambda target: root.rstrip("/") + "/"
-                                                      + page_url(target, current().directory_urls))
-    return context
-
-
 def _statements(config: MkDocsConfig, url_for) -> list[tuple[str, str]]:
     """The statements linked from every footer (``extra.resonance.statements``), with their links."""
     statements = _resonance(config).get("statements") or {}
@@ -400,6 +405,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
                          _self_url(src, state.directory_urls))
         address = record["url"] if urlsplit(record["url"]).scheme else _self_url(src, state.directory_urls)
         output = fill_card(output, model_page.module, card + str(print_address_html(address, record["url"])))
+        output = fill_bars(output, site, model_page.module,
+                           lambda target: relative_url(src, target, state.directory_urls))
     output = _fill_trainers_pages(output, src, config)
     try:
         return apply_policy(output, _frame_scripts(output, config))
@@ -436,9 +443,50 @@ def _frame_scripts(output: str, config: MkDocsConfig) -> list[str]:
     return [frame_worker_script(IFRAME_WORKER.read_text(encoding="utf-8"), json.loads(data)["search"])]
 
 
+# The ways on from the "Page not found" page, besides search: (what, source page, why go there).
+NOT_FOUND_LINKS = (
+    ("The home page", "index.md", "start here, or choose your role"),
+    ("Pathways", "pathways/index.md", "the article in short sittings, for your role"),
+    ("Glossary", "glossary.md", "the terms the article uses, explained"),
+)
+
+
+def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
+    """The "Page not found" page: the ways on, every module in reading order, and the
+    footer's statements.
+
+    A server shows this page at whatever address was asked for, so its links
+    start from the site's root; the offline copy has no server and the page is
+    opened as the file at the top of the copy, so there they start from it."""
+    if template_name == "404.html":
+        urls = config.use_directory_urls
+        context["resonance_ways_on"] = [{"title": title, "url": page_url(src, urls), "why": why}
+                                        for title, src, why in NOT_FOUND_LINKS]
+        context["resonance_modules"] = [{"title": page.title, "url": page_url(page.src, urls)}
+                                        for page in current().site.modules]
+        root = (urlsplit(config.site_url or "").path or "/").rstrip("/") + "/"
+        if not urls:  # the offline copy (_prepare_offline)
+            context["base_url"] = "."
+            root = "./"
+        context["resonance_statements"] = _statements(config, lambda target: root + page_url(target, urls))
+    return context
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    """The "Page not found" page gets the Content-Security-Policy, as every page does (offline,
+    with its search frame script hashed)."""
+    if template_name.endswith(".html"):
+        try:
+            return apply_policy(output, _frame_scripts(output, config))
+        except ValueError as error:
+            raise PluginError(f"{template_name}: {error}") from error
+    return output
+
+
 def package_scripts() -> tuple[str, ...]:
-    """Our scripts as site paths: every SCORM package (and the course builder's) holds them."""
-    return tuple(ASSET_URL + a.name for a in sorted(ASSETS.iterdir()) if a.suffix == ".js")
+    """Our scripts as site paths, in the order pages load them (``_assets``): every SCORM
+    package (and the course builder's) holds them."""
+    return tuple(ASSET_URL + asset.name for asset in _assets(".js"))
 
 
 def on_post_build(config: MkDocsConfig) -> None:

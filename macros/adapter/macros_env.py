@@ -23,6 +23,7 @@ from macros.render.modules_data import edition_citation
 from macros.render.pathway_page import layer_choice as render_layer_choice
 from macros.render.pathway_page import pathways_table as render_pathways_table
 from macros.render.references_page import references_html
+from macros.render.routes_data import routes_script
 from macros.render.safe import render_markdown, restricted_markdown
 
 
@@ -37,6 +38,10 @@ def _generated(markdown: str) -> str:
 
 def define_env(env) -> None:
     """Register the site's macros with mkdocs-macros."""
+
+    def _article() -> dict:
+        """The article the edition presents, as the engine's config names it."""
+        return ((env.conf.get("extra") or {}).get("resonance") or {}).get("article") or {}
 
     def _url_for(target_src: str) -> str:
         state = current()
@@ -102,9 +107,22 @@ def define_env(env) -> None:
         return _generated(render_pathways_table(current().site, _url_for))
 
     @env.macro
-    def layer_choice() -> str:
-        """Links that set the reader's layer and open its pathway in one click."""
-        return _generated(render_layer_choice(current().site, _url_for))
+    def layer_choice(read_words: str = "", read_page: str = "", read_detail: str = "") -> str:
+        """Links that set the reader's layer and open its pathway in one click; with ``read_page``,
+        a last link to read without a pathway (its words and what it is given by the page)."""
+        read = (read_words, read_page, read_detail) if read_page else None
+        return _generated(render_layer_choice(current().site, _url_for, read))
+
+    @env.macro
+    def site_routes() -> str:
+        """The pathways and modules as inert JSON, for the page's scripts (see routes_data.py)."""
+        return routes_script(current().site, _url_for, _article())
+
+    @env.macro
+    def continue_where_you_left_off() -> str:
+        """Where the script offers to continue the reader's pathway (empty and hidden until then)."""
+        return ('<section class="pathway-continue" aria-labelledby="continue" data-search-exclude hidden>'
+                "</section>\n\n" + routes_script(current().site, _url_for, _article()))
 
     @env.macro
     def courses_list() -> str:

@@ -63,7 +63,7 @@ function builder(form) {
   form.addEventListener('submit', (event) => event.preventDefault());
   fields.forEach((field) => { field.value = course[field.name]; });
 
-  const readOf = (id) => Number(cards.get(id).dataset.minutes);
+  const readOf = (id) => Number(cards.get(id).dataset.readingMinutes);
   // Each module's prompts move into its session while it is picked, and back to its card after.
   const promptBoxes = new Map([...cards].map(([id, card]) => [id, card.querySelector('.builder-prompts')]));
   const promptsOf = (id) => promptBoxes.get(id);
@@ -194,7 +194,7 @@ function courseFile(course, settings, cards) {
   if (course.notes.trim()) lines.push(`introduction: ${text(course.notes)}`);
   lines.push('sessions:');
   course.modules.forEach((module) => {
-    const card = cards.get(module.id), read = Number(card.dataset.minutes);
+    const card = cards.get(module.id), read = Number(card.dataset.readingMinutes);
     const minutes = sessionMinutes(module, read, Number(settings.promptMinutes));
     const [reading, talking] = activities(minutes, read);
     lines.push(`  - title: ${text(card.dataset.title)}`, `    minutes: ${minutes}`, `    modules: [${text(module.id)}]`);

@@ -22,8 +22,20 @@ from .source import Position, Positions, load_yaml_file
 @dataclass(frozen=True)
 class Layer:
     id: str
-    name: str
-    level: str = ""
+    name: str  # who works at this layer: "Practitioners"
+    level: str = ""  # the level of the system: "direct practice"
+    role_name: str = ""  # one person at this layer: "practitioner"
+    choice_words: str = ""  # how a reader says it is them: "I work directly with young people"
+
+    @property
+    def role(self) -> str:
+        """For "as a practitioner" and "Reading as: practitioner"; the name when none is given."""
+        return self.role_name or self.name
+
+    @property
+    def choice(self) -> str:
+        """The reader's own words for choosing this layer; the name when none is given."""
+        return self.choice_words or self.name
 
 
 @dataclass(frozen=True)
@@ -115,7 +127,8 @@ def load_framework(file: Path, display_path: str) -> tuple[Framework, list[Probl
     if not isinstance(document.data, dict):
         return Framework(display_path, (), layers_read=False), problems
     data, positions = document.data, document.positions
-    layers = tuple(Layer(item["id"], item["name"].strip(), item.get("level", "").strip())
+    layers = tuple(Layer(item["id"], item["name"].strip(), item.get("level", "").strip(),
+                         item.get("role", "").strip(), item.get("choice", "").strip())
                    for index, item in enumerate(data.get("layers") or ()) if verdict.ok("layers", index))
     core = _part(data["core"], ("core",), positions) if "core" in data and verdict.ok("core") else None
     rings = tuple(_part(item, ("rings", index), positions)

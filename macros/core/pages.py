@@ -21,6 +21,7 @@ from .problems import Position, Problem, line_and_column
 from .prompts import ModuleReflection, read_reflection
 from .schemas import MODULE, validate
 from .source import Positions, read_source, split_front_matter
+from .timing import reading_minutes
 
 
 @dataclass(frozen=True)
@@ -67,8 +68,8 @@ class Page:
 
     @property
     def reading_minutes(self) -> int:
-        """At about 200 words a minute, rounded up; at least one minute."""
-        return max(1, -(-self.words // 200))
+        """From the page's words, by the one time model (see :mod:`.timing`)."""
+        return reading_minutes(self.words)
 
     @cached_property
     def content_hash(self) -> str:

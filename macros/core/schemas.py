@@ -166,6 +166,12 @@ def _explain(error: ValidationError, where: tuple, kind: Kind, positions: Positi
         for key in (key for key in instance if key not in allowed):
             yield problem((*where, key), _said((*where, key), kind, "unknown field"),
                           did_you_mean(str(key), allowed) or "allowed: " + ", ".join(allowed))
+    elif keyword == "dependentRequired":  # a field that is given only with another
+        for key in (key for key in value if key in instance):
+            for missing in (needed for needed in value[key] if needed not in instance):
+                described = _description(kind, (*where, missing))
+                yield problem((*where, key), f"{_said((*where, key), kind)} is given without '{missing}'",
+                              f"add '{missing}:'" + (f" ({described})" if described else ""))
     elif keyword == "required":
         for key in (key for key in value if key not in instance):
             described = _description(kind, (*where, key))
@@ -196,7 +202,8 @@ def _explain(error: ValidationError, where: tuple, kind: Kind, positions: Positi
 
 #: The code suffix of each schema keyword that can fail (``pattern`` depends on the pattern).
 _SUFFIXES = {
-    "propertyNames": "bad-id", "required": "missing-field", "type": "field-type",
+    "propertyNames": "bad-id", "required": "missing-field", "dependentRequired": "missing-field",
+    "type": "field-type",
     "minLength": "field-type", "minItems": "field-count", "maxItems": "field-count",
     "maxLength": "too-long", "minimum": "field-value", "exclusiveMinimum": "field-value",
     "maximum": "field-value", "exclusiveMaximum": "field-value", "const": "field-value",

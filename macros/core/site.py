@@ -23,12 +23,13 @@ from .glossary import Term, load_glossary
 from .labels import Label, label
 from .names import Names
 from .pages import CitationUse, Page, citation_uses, load_page
-from .pathways import Pathway, check_pathways, load_pathways
+from .pathways import Pathway, Step, check_pathways, load_pathways
 from .problems import Problem
 from .prompts import Prompt
 from .registry import Registry, check_prompt_registry, check_registry, load_registry
 from .schemas import ID_RE
 from .site_config import read_site_config
+from .timing import Time, module_reflection, step_time, total_minutes
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,25 @@ class Site:
 
     def page(self, src: str) -> Page | None:
         return self._by_id.get(("page", src))
+
+    # -- the time model (see timing.py), for every place that shows a time --
+
+    def reflection_minutes(self, page: Page) -> dict[str, int]:
+        """A module's reflection minutes for each layer, in the framework's order of layers."""
+        if not page.reflection or not self.framework:
+            return {}
+        return module_reflection({layer: len(page.reflection.for_layer(layer))
+                                  for layer in self.framework.layer_ids})
+
+    def step_time(self, step: Step) -> Time:
+        """A pathway step's time (the step's module must exist: the checks say so first)."""
+        module = self.module(step.module)
+        if module is None:
+            raise KeyError(f"no module '{step.module}'")
+        return step_time(module, step)
+
+    def pathway_minutes(self, pathway: Pathway) -> int:
+        return total_minutes(self.step_time(step) for step in pathway.steps)
 
 
 def _ordered(files: list[Path], docs_dir: Path, order: list[str]) -> list[Path]:

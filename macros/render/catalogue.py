@@ -20,6 +20,7 @@ from ..core.pages import Page
 from ..core.site import Site
 from .reflection import CARE_NOTE
 from .safe import html_text as escape
+from .time_text import module_time_text
 
 #: Where a page's catalogue goes: filled once every page is rendered (the cards list each module's terms).
 CATALOGUE_SLOT = '<div class="module-catalogue-slot"></div>'
@@ -27,15 +28,11 @@ CATALOGUE_SLOT = '<div class="module-catalogue-slot"></div>'
 TIME_CHOICES = (5, 10, 15, 20, 30)
 
 
-def module_minutes(page: Page) -> int:
-    """The time a module takes, as the catalogue, the builder and the handouts show it.
-
-    TIME MODEL: the one place to change when the core's time model (issue #14:
-    reading minutes plus reflection minutes per module) is merged: return the
-    module's total from it here, and every card, the builder's default
-    session length and the plans follow.
-    """
-    return page.reading_minutes
+def module_minutes(site: Site, page: Page) -> int:
+    """The time a module takes one reader, by the time model (:mod:`macros.core.timing`): its
+    reading minutes plus the reflection minutes of the role with the most prompts. The time
+    filter compares this; the card words it as the module card does."""
+    return page.reading_minutes + max(site.reflection_minutes(page).values(), default=0)
 
 
 @dataclass(frozen=True)
@@ -84,10 +81,6 @@ def section_name(section: str) -> str:
     return f"Section {section}" if section[:1].isdigit() else section[:1].upper() + section[1:]
 
 
-def minutes_text(minutes: int) -> str:
-    return f"about {minutes} minute{'s' if minutes != 1 else ''}"
-
-
 def filter_html(site: Site, topics: Sequence[Topic], total: int) -> Markup:
     """The filters, hidden until the script shows them (they need it to work)."""
     layers = "".join(f'<option value="{escape(layer.id)}">{escape(layer.name)}</option>'
@@ -117,7 +110,8 @@ def card_html(site: Site, record: Mapping[str, Any], facets: Facets, layer_names
     """One module as a card; ``pick`` adds the builder's checkbox and the module's prompts."""
     module = record["id"]
     page = site.module(module)
-    minutes = module_minutes(page)
+    minutes = module_minutes(site, page)
+    time = module_time_text(page.reading_minutes, site.reflection_minutes(page))
     level = 3 if pick else 2
     title = escape(record["title"])
     if pick:
@@ -135,10 +129,12 @@ def card_html(site: Site, record: Mapping[str, Any], facets: Facets, layer_names
         f'<li class="catalogue-card" data-module="{escape(module)}" '
         f'data-roles="{escape(" ".join(facets.roles))}" '
         f'data-topics="{escape(" ".join(facets.topics))}" data-minutes="{minutes}" '
+        # The builder adds its own minutes for each prompt a group discusses to the reading time.
+        f'data-reading-minutes="{page.reading_minutes}" '
         f'data-title="{title}">',
         # Under the page's title in the catalogue; under "Modules" in the builder.
         f'<h{level} class="catalogue-card__title" id="card-{escape(module)}">{heading}</h{level}>',
-        f'<p class="catalogue-card__meta">{escape(section_name(record["section"]))} · {minutes_text(minutes)}'
+        f'<p class="catalogue-card__meta">{escape(section_name(record["section"]))} · {escape(time)}'
         f' · <span class="catalogue-card__id">module id <code>{escape(module)}</code></span></p>',
         f'<p class="catalogue-card__label">After reading it you will be able to:</p><ul>{objectives}</ul>'
         if objectives else "",

@@ -31,7 +31,7 @@ from urllib.parse import urlencode
 from markupsafe import Markup
 
 from ..core.site import Site
-from .catalogue import catalogue_html, module_minutes
+from .catalogue import catalogue_html
 from .handout import lenses_html, module_block, prompts_html
 from .reflection import COURSE_CARE_NOTE, journal_notice
 from .safe import html_text as escape
@@ -189,7 +189,8 @@ def builder_handout_markdown(site: Site, url_for: Callable[[str], str], base_url
         titles = {p.module: page.title for p in prompts}
         parts += [
             f'<section class="course-session handout-session" data-session="{escape(page.module)}" '
-            f'data-minutes="{module_minutes(page)}" data-title="{escape(page.title)}" hidden>',
+            # Reading minutes (the time model's); the script adds its minutes for each prompt.
+            f'data-minutes="{page.reading_minutes}" data-title="{escape(page.title)}" hidden>',
             f'<h2 class="session-title" id="session-{escape(page.module)}">{escape(page.title)}</h2>',
             '<p class="session-timing plan-only"></p><ul class="session-activities plan-only"></ul>',
             module_block(page, url_for, base_url, level=3, text_open=True),

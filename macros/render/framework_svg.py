@@ -2,7 +2,7 @@
 
 Concentric rings around the core, from the centre outwards in the order the
 file gives them; every element and every ring's title is a link. Colours come
-from CSS classes (light and dark schemes are styled in ``site.css``), and the
+from CSS classes (light and dark schemes are styled in ``framework.css``), and the
 SVG carries a title and a description; the page adds a text version.
 """
 

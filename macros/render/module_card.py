@@ -10,6 +10,8 @@ from collections.abc import Mapping
 from html import escape
 from typing import Any
 
+from .time_text import module_time_text, reflection_rule
+
 CARD_SLOT = '<div class="module-card-slot" data-module-card="{id}"></div>'
 
 
@@ -27,13 +29,17 @@ def card_html(record: Mapping[str, Any], layer_names: Mapping[str, str],
                       for t in record["terms"]) or "none"
     refs = "; ".join(f'<a href="{escape(references_url)}#{escape(r["key"])}">{escape(r["label"])}</a>'
                      for r in record["references"]) or "none"
-    minutes = record["reading_minutes"]
+    reflection = record["reflection_minutes"]
+    by_layer = ", ".join(f"{layer_names.get(layer, layer).lower()} {value}"
+                         for layer, value in reflection.items())
+    time = escape(module_time_text(record["reading_minutes"], reflection)) + (
+        f" ({escape(reflection_rule())}: {escape(by_layer)})" if reflection else "")
     prompts = ", ".join(f'<a href="#reflect-{escape(layer)}">{escape(layer_names.get(layer, layer))}: '
                         f"{len(items)}</a>" for layer, items in record["prompts"].items())
     rows = [
         ("Module id", f'<code>{escape(record["id"])}</code>'),
         ("Permanent link", f'<a class="permalink" href="{escape(href)}">{escape(record["url"])}</a>'),
-        ("Reading time", f'about {minutes} minute{"s" if minutes != 1 else ""}'),
+        ("Time", time),
         ("Glossary terms", terms),
         ("Works cited", refs),
         ("Reflection prompts", prompts),

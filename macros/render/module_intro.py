@@ -1,4 +1,4 @@
-"""The box at the top of a module page: its id, objectives and key points.
+"""The box at the top of a module page: its objectives and key points.
 
 This text is the site's (not the authors'), so it is set apart from the
 article in a labelled box; front matter values are plain text, made inert in
@@ -7,10 +7,8 @@ the box's Markdown (see ``safe.py``), so they can never inject markup.
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any
 
-from .module_card import CARD_SLOT
 from .safe import markdown_text as inert
 
 
@@ -19,20 +17,25 @@ def _items(values: list[Any]) -> str:
 
 
 def module_intro(meta: dict[str, Any]) -> str:
-    """Markdown for the "In this module" box, or "" for a non-module page."""
+    """Markdown for the "In this module" box and the "Key points" box, or "" for a non-module page.
+
+    Both are open, in the body's text size: on a phone they are the quickest way
+    in, and readers should not have to find them. They are two boxes so that
+    print (print.css) can put the authors' text straight after the objectives and
+    this edition's key points after it; the key points box is a ``summary``, which
+    Material draws as it draws ``abstract``.
+    """
     if not meta.get("module"):
         return ""
-    parts = ['!!! abstract no-glossary "In this module"', ""]
+    parts = ['!!! abstract module-intro no-glossary "In this module"', ""]
     if meta.get("objectives"):
         parts += ["    After reading this module you will be able to:", "", _items(meta["objectives"]), ""]
-    parts += [f"    <small>Module id: `{escape(str(meta['module']))}`. Objectives and key "
-              "points are this edition's summary. The text below is the authors', as they wrote it; "
-              "editorial notes and the reflection section at the end are this edition's.</small>", ""]
+    parts += ["    Objectives and key points are this edition's summary. The text below is the authors', "
+              "as they wrote it; editorial notes and the reflection prompts are this edition's.",
+              "    { .module-intro__note }", ""]
     if meta.get("key_points"):
-        # Folded by default so that, on a phone, the authors' text starts on the first screen.
-        parts += ['??? info no-glossary "Key points"', "", _items(meta["key_points"]), ""]
-    # Filled in when the page has been rendered: see module_card.py.
-    parts += [CARD_SLOT.format(id=escape(str(meta["module"]))), ""]
+        parts += ['!!! summary module-intro module-key-points no-glossary "Key points"', "",
+                  _items(meta["key_points"]), ""]
     return "\n".join(parts)
 
 

@@ -18,11 +18,13 @@ from ..core.edition import Edition
 from ..core.pages import Page
 from ..core.registry import prompt_redirects
 from ..core.site import Site
+from ..core.timing import MINUTES_PER_PROMPT, WORDS_PER_MINUTE
 from ..core.urls import page_url
 from ..core.uses import TermUse
 from .metadata import learning_resource
 
-SCHEMA_VERSION = "1.1.0"  # 1.1.0: edition, content_hash, learning_resource, redirects
+SCHEMA_VERSION = "1.1.0"  # 1.1.0: edition, content_hash, learning_resource, redirects, time_model,
+# and each module's reflection_minutes
 LICENCE_PAGE = "licence/"  # the statement of the licences of the text and the code
 
 
@@ -76,6 +78,7 @@ def module_record(site: Site, page: Page, uses: Sequence[TermUse], article: Mapp
         "section": str(page.meta.get("section", "")),
         "url": url,
         "reading_minutes": page.reading_minutes,
+        "reflection_minutes": site.reflection_minutes(page),
         "objectives": list(page.meta.get("objectives", [])),
         "key_points": list(page.meta.get("key_points", [])),
         "terms": [{"id": t, "term": site.term(t).term} for t in term_ids if site.term(t)],
@@ -106,6 +109,7 @@ def modules_json(site: Site, uses: Mapping[str, Sequence[TermUse]], article: Map
     data.update({
         "title": article.get("title", ""),
         "authors": list(article.get("authors", [])),
+        "time_model": {"words_per_minute": WORDS_PER_MINUTE, "minutes_per_prompt": MINUTES_PER_PROMPT},
         "modules": [module_record(site, page, uses.get(page.src, ()), article, base_url)
                     for page in site.modules],
         "redirects": {

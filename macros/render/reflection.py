@@ -53,19 +53,39 @@ def journal_notice(journal_url: str) -> str:
             f'<a href="{escape(journal_url)}">Open your journal</a>.</p>')
 
 
-def reflection_markdown(reflection: ModuleReflection, layers: tuple[Layer, ...], journal_url: str) -> str:
-    """Markdown (with raw HTML blocks) for the end of a module page."""
+def lens_markdown(reflection: ModuleReflection, layers: tuple[Layer, ...]) -> str:
+    """"What this means for you", near the top of a module page: one short paragraph per layer.
+
+    Without JavaScript every layer's paragraph shows, each labelled with who it
+    is for. The lens script shows only the reader's layer, names it in the
+    heading ("What this means for you as a manager") and adds the "Reading
+    as: manager · change" switcher, built from each paragraph's data.
+    """
+    parts = ['<section class="lens-block no-glossary" aria-labelledby="what-this-means-for-you" markdown>',
+             "", "## What this means for you { #what-this-means-for-you }", ""]
+    for layer in layers:
+        if layer.id not in reflection.lens:
+            continue
+        level = f" ({escape(layer.level)})" if layer.level else ""
+        parts += [f'<p class="lens" data-layer="{escape(layer.id)}" data-role="{escape(layer.role)}" '
+                  f'data-choice="{escape(layer.choice)}"><strong class="lens__who">{escape(layer.name)}'
+                  f"{level}.</strong> {escape(reflection.lens[layer.id], quote=False)}</p>", ""]
+    parts += ["</section>", ""]
+    return "\n".join(parts)
+
+
+def reflection_markdown(reflection: ModuleReflection, layers: tuple[Layer, ...], journal_url: str,
+                        module_title: str = "") -> str:
+    """Markdown (with raw HTML blocks) for the prompts after the authors' text, by layer."""
+    title = f' data-module-title="{escape(module_title)}"' if module_title else ""
     parts = ["## Reflect on this module { #reflect }", "",
-             '<div class="reflect no-glossary" markdown>', "", journal_notice(journal_url), ""]
+             f'<div class="reflect no-glossary"{title} markdown>', "", journal_notice(journal_url), ""]
     for layer in layers:
         parts += [
             f'<div class="layer-lens" data-layer="{escape(layer.id)}" markdown>', "",
             f"### For {inert(layer.name.lower())} {{ #reflect-{layer.id} }}", "",
+            '<ol class="prompts">',
+            *(prompt_html(p) for p in reflection.for_layer(layer.id)), "</ol>", "", "</div>", "",
         ]
-        if layer.id in reflection.lens:
-            parts += [f'<p class="lens"><strong>What this means for you.</strong> '
-                      f"{escape(reflection.lens[layer.id], quote=False)}</p>", ""]
-        parts += ['<ol class="prompts">',
-                  *(prompt_html(p) for p in reflection.for_layer(layer.id)), "</ol>", "", "</div>", ""]
     parts += ["</div>", ""]
     return "\n".join(parts)

@@ -35,7 +35,7 @@ from markupsafe import Markup, escape
 #: items are named by the list). The JSON Schemas in ``schemas/`` mark the same
 #: fields with ``contentMediaType: text/markdown``.
 MARKDOWN_FIELDS: Mapping[str, frozenset[str]] = MappingProxyType({
-    "pathway": frozenset({"introduction", "closing", "steps.focus"}),
+    "pathway": frozenset({"introduction", "closing", "sittings.steps.focus"}),
     "course": frozenset({"introduction", "closing", "sessions.activities.description"}),
     "glossary": frozenset({"definition"}),  # the entry's body
 })

@@ -14,6 +14,8 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # Material's palette: the scheme shown for each colour-scheme preference.
 SCHEMES = {"light": "default", "dark": "slate"}
+# The widths every page is checked at: a desktop and a phone (390x844, issue #14).
+WIDTHS = {"1280x900": {"width": 1280, "height": 900}, "390x844": {"width": 390, "height": 844}}
 
 # Animations and transitions (a fading-in preview, colours after a scheme
 # switch) are finished first: axe should measure the end state, not a blend.
@@ -39,11 +41,16 @@ def shown_scheme(page) -> str:
 
 
 def switch_scheme(page, scheme: str) -> None:
-    """Switch colour scheme as a reader does, with the palette toggle in the header."""
-    if shown_scheme(page) == SCHEMES[scheme]:
-        return
-    option = page.locator(f'input.md-option[data-md-color-scheme="{SCHEMES[scheme]}"]').get_attribute("id")
-    page.locator(f'[data-md-component=palette] label[for="{option}"]').click()
+    """Switch colour scheme as a reader does, with the palette toggle in the header.
+
+    The toggle goes round following the system, light and dark: each press
+    shows the next option's button, so press until the wanted scheme shows."""
+    for _press in range(3):
+        if shown_scheme(page) == SCHEMES[scheme]:
+            return
+        before = page.evaluate("() => JSON.stringify(__md_get('__palette'))")  # Material's own store
+        page.locator("[data-md-component=palette] label:not([hidden])").click()
+        page.wait_for_function("b => JSON.stringify(__md_get('__palette')) !== b", arg=before)
     page.wait_for_function("s => document.body.dataset.mdColorScheme === s", arg=SCHEMES[scheme])
 
 

@@ -19,8 +19,10 @@ import os
 
 import pytest
 
-from tests.browser.axe import AXE, SCHEMES, run_axe, shown_scheme, switch_scheme, violations
+from tests.browser.axe import AXE, SCHEMES, WIDTHS, run_axe, shown_scheme, switch_scheme, violations
 from tests.browser.pages import DESKTOP, GLOSSARY, MODULE, PHONE
+
+DEVICES = {"desktop": DESKTOP, "phone": PHONE}
 
 
 @pytest.fixture(scope="module")
@@ -56,8 +58,8 @@ def axe_problems(page, where: str) -> str | None:
 
 
 def test_every_page_passes_axe(site_tour, axe_script, subtests):
-    """Every built page (each index.html and 404.html), in the light and the
-    dark scheme, one subtest per page and scheme.
+    """Every built page (each index.html and 404.html), at 1280 and 390 px wide, in the light
+    and the dark scheme, one subtest per page, width and scheme.
 
     Pages are found in the build, so a new page is checked without editing
     this test; the home page, the glossary and 404 must be among them. Each
@@ -66,13 +68,15 @@ def test_every_page_passes_axe(site_tour, axe_script, subtests):
     previous page ended in."""
     assert {"", GLOSSARY, MODULE, "404.html"} <= {visit.path for visit in site_tour}
     for visit in site_tour:
-        for scheme in SCHEMES:
-            with subtests.test(page=visit.where, scheme=scheme):
-                result = visit.axe.get(scheme)
-                assert result is not None, f"axe did not run on {visit.where} ({scheme}): {visit.error}"
-                problems = violations(result, f"{visit.where} ({scheme}, 1280x900)")
-                if problems:
-                    pytest.fail(problems, pytrace=False)
+        for width in WIDTHS:
+            for scheme in SCHEMES:
+                with subtests.test(page=visit.where, scheme=scheme, width=width):
+                    result = visit.axe.get((width, scheme))
+                    assert result is not None, (f"axe did not run on {visit.where} ({scheme}, {width}): "
+                                                f"{visit.error}")
+                    problems = violations(result, f"{visit.where} ({scheme}, {width})")
+                    if problems:
+                        pytest.fail(problems, pytrace=False)
 
 
 @pytest.mark.parametrize("path", [MODULE, GLOSSARY])
@@ -166,3 +170,136 @@ def test_hovered_and_focused_links_keep_their_contrast(open_page, server, subtes
                             f"/{path} {kind} on {state}, {scheme} scheme: {result['ratio']:.2f}:1 "
                             f"({result['colours']}); WCAG 1.4.3 asks 4.5:1")
     assert measured >= 16, f"only {measured} link states measured: have the selectors gone stale?"
+
+
+# Reader's data for the states a page shows only with it: a pathway followed with a step
+# done, a role chosen, two answers in the journal.
+SEEDED = """() => {
+  localStorage.setItem('resonance:layer', JSON.stringify('practitioner'));
+  localStorage.setItem('resonance:pathway', JSON.stringify('practitioner'));
+  localStorage.setItem('resonance:progress:practitioner', JSON.stringify(['opening']));
+  const entry = (question, answer, module, moduleTitle, layer, pathway, pathwayTitle, saved) =>
+    ({question, answer, module, moduleTitle, layer, pathway, pathwayTitle, saved});
+  localStorage.setItem('resonance:journal', JSON.stringify({version: 2, notes: {practice: 'Slow down.'},
+    entries: {
+      'attunement-practitioner-1': entry('What helped?', 'Sitting side by side.', 'attunement',
+        'The capacity for attunement', 'practitioner', 'practitioner', 'Pathway for practitioners',
+        '2026-11-02T09:30:00.000Z'),
+      'analysis-manager-1': entry('Where?', 'In the car.', 'analysis', 'The capacity for analysis', 'manager',
+        '', '', ''),
+    }}));
+}"""
+NO_ROLE = "() => localStorage.removeItem('resonance:layer')"
+# Each state: the address, data to take away first (or None), and what a reader does there.
+STATES = {
+    "home, continuing a pathway": ("", None, None),
+    "module in a pathway, roles open": ("article/attunement/?pathway=practitioner", None,
+                                        "() => document.querySelector('.reading-as__change').click()"),
+    "module, no role chosen": ("article/analysis/", NO_ROLE, None),
+    "pathway page with progress": ("pathways/practitioner/", None, None),
+    "journal": ("journal/", None, None),
+    "journal as a CPD record": ("journal/", None, "() => document.querySelector('#shape-cpd').click()"),
+}
+
+
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_the_journeys_states_pass_axe(open_page, server, axe_script, subtests, device):
+    """What only a reader's data or action shows: the pathway bar, the role switcher, the
+    "Continue" block, the pathway page's ticks, the journal's entries and its CPD record,
+    at both widths and in both schemes."""
+    page = open_page(DEVICES[device])
+    page.goto(server)
+    for state, (path, take_away, action) in STATES.items():
+        page.evaluate(SEEDED)
+        if take_away:
+            page.evaluate(take_away)
+        page.goto(server + path)
+        if action:
+            page.evaluate(action)
+        for scheme in SCHEMES:
+            with subtests.test(state=state, scheme=scheme):
+                switch_scheme(page, scheme)
+                problems = axe_problems(page, f"{state} /{path} ({scheme}, {device})")
+                if problems:
+                    pytest.fail(problems, pytrace=False)
+
+
+# The focus ring of `el` (or, for Material's hidden palette radio, of the button that shows
+# it): its style, width, colour, and contrast with what is behind it (WCAG's formula).
+FOCUS_RING = """el => {
+  document.getAnimations().forEach(a => { try { a.finish(); } catch (e) {} });  // colours at rest
+  const shown = el.matches('.md-option') ? el.nextElementSibling : el;
+  const style = getComputedStyle(shown);
+  const parse = c => { const m = c.match(/rgba?\\(([^)]+)\\)/); if (!m) return null;
+    const p = m[1].split(/[ ,\\/]+/).filter(Boolean).map(Number);
+    return {r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1}; };
+  let bg = null;
+  for (let n = shown.parentElement; n && !bg; n = n.parentElement) {
+    const c = parse(getComputedStyle(n).backgroundColor); if (c && c.a > 0.5) bg = c; }
+  bg = bg || {r: 255, g: 255, b: 255, a: 1};
+  const ring = parse(style.outlineColor);
+  const lum = c => ['r', 'g', 'b'].map(k => c[k] / 255)
+    .map(v => v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4))
+    .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const [a, b] = [lum(ring), lum(bg)];
+  return {visible: el.matches(':focus-visible'), style: style.outlineStyle,
+          width: parseFloat(style.outlineWidth), ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05),
+          what: shown.outerHTML.slice(0, 100)};
+}"""
+FOCUSABLE = ("a[href], button, input, summary, textarea, [tabindex]:not([tabindex='-1'])")
+
+
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_keyboard_focus_is_a_clear_ring(open_page, server, subtests, device, scheme):
+    """Every control a keyboard reaches on the journey's pages shows a solid ring at least
+    2 px wide with 3:1 contrast against what is behind it (WCAG 2.4.7, 2.4.13)."""
+    page = open_page(DEVICES[device], scheme=scheme)
+    page.goto(server)
+    page.evaluate(SEEDED)
+    checked = 0
+    for path in ("", "article/attunement/?pathway=practitioner", "pathways/practitioner/", "journal/",
+                 "404.html"):
+        page.goto(server + path)
+        page.keyboard.press("Tab")  # from now on, focus is the keyboard's
+        candidates = [el for el in page.locator(FOCUSABLE).all()
+                      if el.evaluate("e => e.checkVisibility() || e.matches('.md-option')")]
+        for element in candidates[:80]:
+            element.evaluate("e => e.focus()")
+            ring = element.evaluate(FOCUS_RING)
+            if not ring["visible"]:
+                continue
+            with subtests.test(page=path or "/", control=ring["what"][:60]):
+                checked += 1
+                assert ring["style"] not in ("none", "hidden") and ring["width"] >= 2, ring["what"]
+                assert ring["ratio"] >= 3, f"{ring['ratio']:.2f}:1 around {ring['what']}"
+    assert checked >= 40, f"only {checked} focused controls measured"
+
+
+def test_the_colour_scheme_follows_the_system_until_the_reader_picks_one(open_page, server):
+    """With no choice made, the page shows the system's scheme and follows it when it
+    changes; once the reader picks one with the toggle, it stays whatever the system
+    says, on every page; going round the toggle returns to following the system."""
+    page = open_page(DESKTOP, scheme="dark")
+    page.goto(server)
+    expect_scheme = "s => document.body.dataset.mdColorScheme === s"
+    page.wait_for_function(expect_scheme, arg=SCHEMES["dark"])
+    page.emulate_media(color_scheme="light")
+    page.wait_for_function(expect_scheme, arg=SCHEMES["light"])
+    switch_scheme(page, "dark")  # the reader's choice, against the system's
+    page.goto(server + MODULE)
+    page.wait_for_function(expect_scheme, arg=SCHEMES["dark"])
+    page.emulate_media(color_scheme="light")
+    assert shown_scheme(page) == SCHEMES["dark"], "the reader's choice gave way to the system's"
+    # Round the toggle (light, dark, following the system) back to following the system.
+    toggle = page.locator("[data-md-component=palette]")
+    for _press in range(3):
+        if page.evaluate("() => (__md_get('__palette') || {}).index") == 0:
+            break
+        before = page.evaluate("() => JSON.stringify(__md_get('__palette'))")
+        toggle.locator("label:not([hidden])").click()
+        page.wait_for_function("b => JSON.stringify(__md_get('__palette')) !== b", arg=before)
+    page.emulate_media(color_scheme="dark")
+    page.wait_for_function(expect_scheme, arg=SCHEMES["dark"])
+    page.emulate_media(color_scheme="light")
+    page.wait_for_function(expect_scheme, arg=SCHEMES["light"])

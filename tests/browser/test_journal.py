@@ -4,6 +4,7 @@ Everything a reader chooses or writes must stay in their browser: these tests
 type into the journal while recording every request the page makes.
 """
 
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -21,18 +22,52 @@ def page(chromium, server):
 
 def test_layer_from_link_is_remembered_and_comes_first(page, server):
     page.goto(server + "article/attunement/?layer=manager")
+    lens = page.locator(".lens-block")
+    expect(lens.locator("h2")).to_contain_text("What this means for you as a manager")
+    expect(lens.locator(".reading-as")).to_have_text("Reading as: manager · Change")
+    expect(lens.locator(".lens:visible")).to_have_count(1)
+    assert lens.locator(".lens:visible").get_attribute("data-layer") == "manager"
     first = page.locator(".reflect .layer-lens").first
     assert first.get_attribute("data-layer") == "manager"
     assert page.locator("details.other-layers .layer-lens").count() == 3
     assert page.evaluate("localStorage.getItem('resonance:layer')") == '"manager"'
     page.goto(server + "article/analysis/")
     assert page.locator(".reflect .layer-lens").first.get_attribute("data-layer") == "manager"
+    expect(page.locator(".lens-block h2")).to_contain_text("What this means for you as a manager")
 
 
-def test_without_a_layer_all_layers_show(page, server):
+def test_without_a_layer_all_layers_show_and_the_choice_is_offered(page, server):
     page.goto(server + "article/attunement/")
     assert page.locator("details.other-layers").count() == 0
     assert page.locator(".layer-lens").count() == 4
+    expect(page.locator(".lens-block .lens:visible")).to_have_count(4)
+    expect(page.locator(".role-choice")).to_be_visible()
+    expect(page.locator(".role-choice button")).to_have_text([
+        "I work directly with young people", "I manage or supervise practitioners",
+        "I lead a service or partnership", "I shape policy"])
+
+
+def test_the_switcher_changes_role_in_place(page, server):
+    """"Change" opens the roles; choosing one updates the lens, the heading and the prompts'
+    order without leaving the page, and returns focus to "Change"."""
+    page.goto(server + "article/attunement/?layer=practitioner")
+    change = page.get_by_role("button", name="Change")
+    expect(change).to_have_attribute("aria-expanded", "false")
+    change.click()
+    expect(change).to_have_attribute("aria-expanded", "true")
+    expect(page.get_by_role("button", name="I work directly with young people")).to_have_attribute(
+        "aria-pressed", "true")
+    page.get_by_role("button", name="I lead a service or partnership").click()
+    expect(page.locator(".lens-block h2")).to_contain_text("What this means for you as a leader")
+    expect(page.locator(".role-choice")).to_be_hidden()
+    expect(change).to_be_focused()
+    assert page.locator(".reflect .layer-lens").first.get_attribute("data-layer") == "leader"
+    assert page.locator("details.other-layers .layer-lens").count() == 3
+    assert page.locator(".reflect details.other-layers").count() == 1
+    assert page.evaluate("localStorage.getItem('resonance:layer')") == '"leader"'
+
+
+WRITTEN_ON = re.compile(r"Written on \d{1,2} [A-Z][a-z]+ \d{4}\.")  # "Written on 3 December 2026."
 
 
 ANSWER = "Slowing down and noticing how I felt in the room."
@@ -72,18 +107,37 @@ def test_journal_answers_stay_in_the_browser(page, server, site_dir):
     page.evaluate("() => fetch('./?answer=1')")  # the check can fail: a query could carry an answer
     assert could_carry_data(requests, server, site_dir) == [f"GET {server}article/attunement/?answer=1"]
     stored = page.evaluate("JSON.parse(localStorage.getItem('resonance:journal'))")
-    assert stored[prompt_id]["a"] == ANSWER
+    assert stored["version"] == 2
+    assert stored["entries"][prompt_id]["answer"] == ANSWER
 
     page.goto(server + "journal/")
     journal = page.locator("#journal")
     assert "Slowing down and noticing" in journal.inner_text()
+    # Each entry is dated and links back to its prompt.
+    entry = journal.locator(".journal-entry").first
+    expect(entry.locator(".journal-meta")).to_contain_text(WRITTEN_ON)
+    back = entry.get_by_role("link", name="Go to this prompt")
+    assert back.get_attribute("href").endswith(f"#{prompt_id}")
+    # Downloading comes first and is the main action; deleting is a quiet link-like button.
+    download_button = page.get_by_role("button", name="Download your notes")
+    delete = page.get_by_role("button", name="Delete all my answers and progress")
+    assert download_button.evaluate("b => b.classList.contains('md-button--primary')")
+    assert not delete.evaluate("b => b.classList.contains('md-button')")
+    assert download_button.bounding_box()["y"] < delete.bounding_box()["y"]
     with page.expect_download() as download:
-        page.get_by_role("button", name="Export as a Markdown file").click()
+        download_button.click()
+    assert download.value.suggested_filename.endswith(".txt")
     exported = open(download.value.path(), encoding="utf-8").read()
-    assert exported.startswith("# My reflection journal") and "Slowing down and noticing" in exported
+    assert exported.startswith("# My reflection journal") and "> Slowing down and noticing" in exported
+    assert WRITTEN_ON.search(exported), exported
+    assert "¶" not in exported and "**" not in exported and "<" not in exported
+    # Deleting is confirmed: dismissing the question keeps everything.
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    delete.click()
+    expect(journal).to_contain_text("Slowing down and noticing")
     page.once("dialog", lambda dialog: dialog.accept())
-    page.get_by_role("button", name="Delete all answers").click()
-    assert "No reflections yet" in journal.inner_text()
+    delete.click()
+    expect(journal).to_contain_text("No reflections yet")
     assert page.evaluate("localStorage.getItem('resonance:journal')") is None
 
 
@@ -101,8 +155,50 @@ def test_pathway_progress_is_kept(page, server):
 def test_all_requests_stay_on_this_site(page, server):
     hosts = set()
     page.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))
-    page.goto(server + "pathways/manager/?layer=manager")
-    prompt = page.locator(".prompt").first
-    prompt.locator("textarea").fill("A private note.")
-    expect(prompt.locator(".journal-saved")).to_have_text("Saved in this browser.")
+    page.goto(server + "article/analysis/?pathway=manager")
+    page.locator(".prompt textarea").first.fill("A private note.")
+    expect(page.locator(".journal-saved").first).to_have_text("Saved in this browser.")
     assert hosts == {urlsplit(server).netloc}
+
+
+# The journal as version 1 of the site stored it, before the format had a version:
+# {PROMPT_ID: {q: question, a: answer, m: module, l: layer, p: pathway id,
+#  pt: pathway title, mt: module title (with the heading's permalink mark), t: saved}}.
+OLD_JOURNAL = {
+    "attunement-practitioner-1": {
+        "q": "Think of a time you felt closely attuned to a young person. What helped?",
+        "a": "Sitting side by side, not across a desk.\nLetting the silence be.",
+        "m": "attunement", "l": "practitioner", "p": "practitioner", "pt": "Pathway for practitioners",
+        "mt": "The capacity for attunement¶", "t": "2026-11-02T09:30:00.000Z"},
+    "analysis-manager-1": {
+        "q": "Where does your team make time for analysis?", "a": "Mostly in the car between visits.",
+        "m": "analysis", "l": "manager", "p": "", "pt": "", "mt": "The capacity for analysis",
+        "t": "2026-11-20T17:05:00.000Z"},
+}
+
+
+def test_an_old_journal_is_migrated_and_every_answer_kept(page, server):
+    """A journal saved before the format had a version survives the upgrade:
+    it is rewritten as version 2 with every answer, the answers show beside
+    their prompts and on the journal page, and the permalink mark is gone."""
+    import json
+
+    page.goto(server + "journal/")
+    page.evaluate("journal => localStorage.setItem('resonance:journal', journal)", json.dumps(OLD_JOURNAL))
+    page.goto(server + "article/attunement/")
+    box = page.locator("#attunement-practitioner-1 textarea")
+    expect(box).to_have_value(OLD_JOURNAL["attunement-practitioner-1"]["a"])
+    stored = page.evaluate("JSON.parse(localStorage.getItem('resonance:journal'))")
+    assert stored["version"] == 2
+    assert set(stored["entries"]) == set(OLD_JOURNAL)
+    for prompt_id, old in OLD_JOURNAL.items():
+        entry = stored["entries"][prompt_id]
+        assert (entry["question"], entry["answer"], entry["module"], entry["layer"], entry["saved"]) == (
+            old["q"], old["a"], old["m"], old["l"], old["t"])
+    assert stored["entries"]["attunement-practitioner-1"]["moduleTitle"] == "The capacity for attunement"
+
+    page.goto(server + "journal/")
+    journal = page.locator("#journal")
+    expect(journal).to_contain_text("Letting the silence be.")
+    expect(journal).to_contain_text("Mostly in the car between visits.")
+    assert "¶" not in journal.inner_text()

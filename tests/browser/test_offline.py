@@ -6,6 +6,7 @@ import subprocess
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from macros.engine import build_command
 from tests.browser.pages import watch_policy
@@ -60,6 +61,25 @@ def test_offline_links_name_files(offline_site):
     html = (offline_site / "article" / "attunement.html").read_text(encoding="utf-8")
     assert 'href="../references.html#' in html and 'href="../glossary.html#' in html
     assert "unpkg.com" not in html
+
+
+@pytest.mark.parametrize("way", ["The home page", "Pathways", "Glossary"])
+def test_the_offline_page_not_found_leads_on(chromium, offline_site, way):
+    """Opened from the copy's files, the "Page not found" page's ways on lead to pages
+    of the copy (a server's root would be the disk's), and its search button opens search."""
+    context = chromium.new_context()
+    violations = watch_policy(context)
+    page = context.new_page()
+    page.goto((offline_site / "404.html").as_uri())
+    page.get_by_role("button", name="Search the edition").click()
+    expect(page.locator(".md-search__input")).to_be_focused()
+    page.keyboard.press("Escape")
+    page.locator("article").get_by_role("link", name=way, exact=True).click()
+    page.wait_for_load_state()
+    assert page.url.startswith(offline_site.as_uri()), page.url
+    expect(page.locator("article h1")).to_be_visible()
+    assert violations == [], violations
+    context.close()
 
 
 def test_offline_permanent_links_name_files(offline_site):

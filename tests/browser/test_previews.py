@@ -1,4 +1,4 @@
-"""Term and citation previews (macros/assets/preview.js) with keyboard, touch,
+"""Term and citation previews (macros/assets/previews.js) with keyboard, touch,
 mouse, and without JavaScript, on a module page.
 
 A preview must work for every way of reading: it opens on keyboard focus and
@@ -137,6 +137,77 @@ def test_escape_closes_preview_and_tab_moves_on(browse, device, kind):
     assert page.evaluate("() => document.activeElement === window.__expectedNext"), (
         f"Tab after Escape did not move on to {expected}; focus is on "
         + page.evaluate("() => document.activeElement.outerHTML.slice(0, 120)"))
+
+
+# Milliseconds from `el` taking focus to a preview being shown.
+TIME_FOCUS_PREVIEW = """el => {
+  el.addEventListener('focus', () => { window.__focusAt = performance.now(); }, {once: true});
+  new MutationObserver((_, observer) => {
+    const box = document.querySelector('.res-preview');
+    if (box && !box.hidden && window.__focusAt) {
+      window.__focusPreviewDelay = performance.now() - window.__focusAt;
+      observer.disconnect();
+    }
+  }).observe(document.body, {childList: true, subtree: true, attributes: true, attributeFilter: ['hidden']});
+}"""
+
+# Whether the open preview overlaps any line of the link (it must not hide what the reader is on).
+COVERS_LINK = """el => {
+  const box = document.querySelector('.res-preview').getBoundingClientRect();
+  return [...el.getClientRects()].some(r => r.left < box.right && box.left < r.right
+                                         && r.top < box.bottom && box.top < r.bottom);
+}"""
+
+
+def test_keyboard_focus_previews_only_after_a_pause(browse, device):
+    """Tabbing through the text does not flash a preview at every stop: a preview opens
+    only once the keyboard has rested on a link for a moment. Timed in the page (from the
+    focus event to the preview), so a slow machine can only make it look longer."""
+    page = browse(device)
+    term = page.locator(LINKS["term"]).first
+    term.evaluate(TIME_FOCUS_PREVIEW)
+    term.focus()
+    page.locator(PREVIEW).wait_for(state="visible")
+    delay = page.evaluate("() => window.__focusPreviewDelay")
+    assert delay is not None and delay >= 500, f"preview shown {delay} ms after the link took focus"
+
+
+def test_enter_previews_a_link_and_a_second_enter_follows_it(browse, device, definitions):
+    """Enter on a link whose preview is closed (here, dismissed with Escape, so the pause
+    cannot open it) shows the preview and stays; a second Enter follows the link."""
+    page = browse(device)
+    term = tab_to(page, LINKS["term"])
+    slug = term.get_attribute("data-term")
+    expect(page.locator(PREVIEW)).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(page.locator(PREVIEW)).to_be_hidden()
+    url = page.url
+    page.keyboard.press("Enter")
+    expect_preview_of(page, term, definitions[slug])
+    expect(page).to_have_url(url)
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(rf"/glossary/#{re.escape(slug)}$"))
+
+
+@pytest.mark.parametrize("where", ["top", "bottom"])
+def test_a_preview_never_covers_its_link(browse, device, where):
+    """Below the link's line, or above it when the link is at the foot of the screen:
+    either way the line the reader is on stays in view."""
+    page = browse(device)
+    citation = page.locator(LINKS["citation"]).nth(1)
+    citation.scroll_into_view_if_needed()
+    height = page.evaluate("() => innerHeight")
+    target = 60 if where == "top" else height - 40
+    citation.evaluate("(el, y) => window.scrollBy(0, el.getBoundingClientRect().top - y)", target)
+    citation.focus()
+    page.locator(PREVIEW).wait_for(state="visible")
+    assert not citation.evaluate(COVERS_LINK), f"the preview covers its link ({where} of the screen)"
+    box = page.locator(PREVIEW).bounding_box()
+    link = citation.bounding_box()
+    if where == "top":
+        assert box["y"] >= link["y"] + link["height"], "near the top, the preview goes below the link"
+    else:
+        assert box["y"] + box["height"] <= link["y"], "at the foot of the screen, the preview goes above"
 
 
 # Editorial notes ------------------------------------------------------------

@@ -8,9 +8,10 @@ page is loaded once and both are recorded on that visit, in this order:
 
 1. the page is loaded, every request of the page and its workers, and every
    Content-Security-Policy violation, recorded from here on;
-2. axe runs in the scheme the previous page ended in, the palette toggle in
-   the header switches scheme (as a reader does; Material keeps the choice
-   for the next page), and axe runs again: both at rest, before anything opens;
+2. at 1280 px wide, then at 390 px (the window resized), axe runs in the
+   scheme the previous run ended in, the palette toggle in the header switches
+   scheme (as a reader does; Material keeps the choice for the next page), and
+   axe runs again: all at rest, before anything opens;
 3. a term or citation preview is opened (where the page has one) and closed;
 4. once Material's worker has loaded the search index, a search is typed and
    its results are waited for.
@@ -38,7 +39,7 @@ from pathlib import Path
 from playwright.sync_api import Browser, Playwright, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
-from tests.browser.axe import SCHEMES, run_axe, switch_scheme
+from tests.browser.axe import SCHEMES, WIDTHS, run_axe, switch_scheme
 from tests.browser.pages import DESKTOP, watch_policy
 
 SEARCH_WORD = "resonance"  # in the text of the site, so search returns results
@@ -50,7 +51,7 @@ class Visit:
     """What one page showed: axe's results by scheme, the requests it made, how far the visit got."""
 
     path: str  # below the server root: "" for the home page, "glossary/", "404.html"
-    axe: dict[str, dict] = field(default_factory=dict)
+    axe: dict[tuple[str, str], dict] = field(default_factory=dict)  # by (width, scheme)
     requests: list[str] = field(default_factory=list)
     violations: list[str] = field(default_factory=list)  # of the Content-Security-Policy
     policies: int = 0  # Content-Security-Policy meta tags on the page
@@ -136,12 +137,15 @@ def _visit_pages(browser: Browser, server: str, paths: list[str], axe_script: Pa
                 page.goto(server + path)
                 visit.policies = page.locator('meta[http-equiv="Content-Security-Policy"]').count()
                 if axe_script:
-                    for scheme in schemes:
-                        step = f"switching to the {scheme} scheme"
-                        switch_scheme(page, scheme)
-                        step = f"running axe in the {scheme} scheme"
-                        visit.axe[scheme] = run_axe(page)
-                    schemes.reverse()  # the next page opens in the scheme this one ended in
+                    for width, size in WIDTHS.items():
+                        page.set_viewport_size(size)
+                        for scheme in schemes:
+                            step = f"switching to the {scheme} scheme at {width}"
+                            switch_scheme(page, scheme)
+                            step = f"running axe in the {scheme} scheme at {width}"
+                            visit.axe[(width, scheme)] = run_axe(page)
+                        schemes.reverse()  # the next run starts in the scheme this one ended in
+                    page.set_viewport_size(DESKTOP["viewport"])
                 step = "opening a preview"
                 visit.previewed = _open_a_preview(page)
                 step = "searching"

@@ -31,7 +31,7 @@ def test_the_statements_say_what_they_must(site_dir):
                                   .read_text(encoding="utf-8")).split())
             for name in ("accessibility", "privacy", "licence")}
     assert "WCAG" in text["accessibility"] and "Reporting a problem" in text["accessibility"]
-    assert "collects nothing" in text["privacy"] and "Delete all answers" in text["privacy"]
+    assert "collects nothing" in text["privacy"] and "Delete all my answers and progress" in text["privacy"]
     assert "MIT" in text["licence"] and "CC BY 4.0" in text["licence"]
 
 

@@ -44,7 +44,7 @@ def test_every_module_page_has_a_filled_card(site_dir, model):
         html = (site_dir / page.src.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
         assert "module-card-slot" not in html, page.src
         card = html.split('class="module-card', 1)[1].split("</details>", 1)[0]
-        for label in ("Module id", "Permanent link", "Reading time", "Glossary terms", "Works cited",
+        for label in ("Module id", "Permanent link", "Time", "Glossary terms", "Works cited",
                       "Reflection prompts", "How to cite this module"):
             assert label in card, (page.src, label)
         assert f"Module ‘{escape(page.title, quote=False)}’ (module id {page.module}) of the" in card

@@ -19,10 +19,10 @@ ENGINE_EXTENSIONS = ["attr_list", "md_in_html", "toc", "admonition", "def_list"]
 
 def test_the_markdown_fields_are_exactly_the_declared_ones():
     assert {(kind, name) for kind, names in MARKDOWN_FIELDS.items() for name in names} == {
-        ("pathway", "introduction"), ("pathway", "closing"), ("pathway", "steps.focus"),
+        ("pathway", "introduction"), ("pathway", "closing"), ("pathway", "sittings.steps.focus"),
         ("course", "introduction"), ("course", "closing"), ("course", "sessions.activities.description"),
         ("glossary", "definition")}
-    assert is_markdown("pathway", "steps.focus") and not is_markdown("pathway", "title")
+    assert is_markdown("pathway", "sittings.steps.focus") and not is_markdown("pathway", "title")
 
 
 @pytest.mark.parametrize("text", [

@@ -59,7 +59,8 @@ def test_the_markdown_fields_are_exactly_those_declared():
     found = {(kind.code, *path) for kind in KINDS
              for path in markdown_fields(kind.file, load_schema(kind.file))}
     assert found == {
-        ("pathway", "introduction"), ("pathway", "closing"), ("pathway", "steps", "*", "focus"),
+        ("pathway", "introduction"), ("pathway", "closing"),
+        ("pathway", "sittings", "*", "steps", "*", "focus"),
         ("course", "introduction"), ("course", "closing"),
         ("course", "sessions", "*", "activities", "*", "description"),
     }
@@ -78,11 +79,25 @@ def test_an_unknown_field_is_placed_at_its_key_with_a_suggestion():
 
 
 def test_a_missing_field_names_it_and_says_what_it_is():
-    problems = check(PATHWAY, "title: T\nlayer: l\naudience: A\nsteps:\n"
-                              "  - {module: m, minutes: 5, prompts: []}\nclosing: C\n")[1]
-    assert places(problems) == [(5, 5, "pathway-missing-field")]
-    assert problems[0].message == "step 1: missing 'focus'"
+    problems = check(PATHWAY, "title: T\nlayer: l\naudience: A\nsittings:\n  - title: S\n    steps:\n"
+                              "      - {module: m, prompts: []}\nclosing: C\n")[1]
+    assert places(problems) == [(7, 9, "pathway-missing-field")]
+    assert problems[0].message == "sitting 1, step 1: missing 'focus'"
     assert problems[0].hint.startswith("add 'focus:' (What to focus on")
+
+
+def test_a_field_given_without_the_field_it_needs_is_named_at_its_place():
+    """A step's own time needs its reason, and a reason needs the time (dependentRequired)."""
+    problems = check(PATHWAY, "title: T\nlayer: l\naudience: A\nclosing: C\nsittings:\n  - title: S\n"
+                              "    steps:\n"
+                              "      - module: m\n        minutes: 12\n"
+                              "        focus: F\n        prompts: []\n"
+                              "      - module: m\n        minutes_reason: R\n"
+                              "        focus: F\n        prompts: []\n")[1]
+    assert places(problems) == [(9, 9, "pathway-missing-field"), (13, 9, "pathway-missing-field")]
+    assert [p.message for p in problems] == ["sitting 1, step 1: 'minutes' is given without 'minutes_reason'",
+                                             "sitting 1, step 2: 'minutes_reason' is given without 'minutes'"]
+    assert problems[0].hint.startswith("add 'minutes_reason:' (Why the step takes other")
 
 
 def test_a_wrong_type_says_what_was_wanted_and_found():
@@ -158,8 +173,10 @@ def test_a_number_as_a_key_is_a_key_not_a_list_position():
 
 
 def test_the_verdict_marks_what_is_above_and_below_a_problem():
-    verdict, _ = check(PATHWAY, "title: T\nlayer: l\naudience: A\nclosing: C\nsteps:\n"
-                                "  - {module: m, minutes: 5, focus: F, prompts: []}\n"
-                                "  - {module: m, minutes: 0, focus: F, prompts: []}\n")
-    assert verdict.ok("steps", 0) and not verdict.ok("steps", 1) and not verdict.ok("steps")
+    verdict, _ = check(PATHWAY, "title: T\nlayer: l\naudience: A\nclosing: C\nsittings:\n"
+                                "  - title: S\n    steps:\n"
+                                "      - {module: m, minutes: 5, minutes_reason: R, focus: F, prompts: []}\n"
+                                "      - {module: m, minutes: 0, minutes_reason: R, focus: F, prompts: []}\n")
+    steps = ("sittings", 0, "steps")
+    assert verdict.ok(*steps, 0) and not verdict.ok(*steps, 1) and not verdict.ok(*steps)
     assert not verdict.ok() and verdict.ok("title")
