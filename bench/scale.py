@@ -46,8 +46,18 @@ _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader
 
 
 def read_config(path: Path) -> dict[str, Any]:
-    """An MkDocs config file as plain data (what the benchmark needs: nav, theme, extensions)."""
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+    """An MkDocs config file as plain data (what the benchmark needs: nav, theme, extensions),
+    merged over the file it names in ``INHERIT`` as the engine merges them."""
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+    parent = data.pop("INHERIT", None)
+    return _merge(read_config(path.parent / parent), data) if parent else data
+
+
+def _merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+    for key, value in child.items():
+        base[key] = (_merge(base[key], value) if isinstance(base.get(key), dict) and isinstance(value, dict)
+                     else value)
+    return base
 
 
 @dataclass(frozen=True)
