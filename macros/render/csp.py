@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
-from lxml import etree
+from selectolax.lexbor import LexborHTMLParser
 
 #: Filled by :func:`apply_policy`; written by ``overrides/main.html``.
 PLACEHOLDER = "resonance-content-security-policy"
@@ -44,18 +44,15 @@ _JS_TYPES = {"", "text/javascript", "application/javascript", "module"}
 def inline_scripts(html: str) -> list[str]:
     """The text of every inline script that a browser would run, in page order.
 
-    The page is parsed once by libxml2 (through lxml, in C), whose HTML
-    tokenizer follows HTML5: a script's text ends where a browser ends it
-    (``</script`` outside the escaped ``<!--<script>`` case), and text in
-    comments, attribute values, ``<textarea>`` or ``<title>`` is not a script.
+    The page is parsed once by Lexbor (through selectolax, in C), an HTML5
+    parser: a script's text ends where a browser ends it (``</script``, but
+    not inside the double-escaped ``<!--<script>`` case), text in comments,
+    attribute values, ``<textarea>`` or ``<title>`` is not a script, and a
+    script with a ``src`` attribute, even an empty one, runs no inline text.
     """
-    parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True,
-                              collect_ids=False, default_doctype=False, huge_tree=True)
-    root = etree.fromstring(html.encode("utf-8"), parser)
-    if root is None:  # nothing but comments or white space
-        return []
-    return [script.text or "" for script in root.iter("script")
-            if script.get("src") is None and (script.get("type") or "").strip().lower() in _JS_TYPES]
+    return [script.text(deep=True) for script in LexborHTMLParser(html).tags("script")
+            if "src" not in script.attributes
+            and (script.attributes.get("type") or "").strip().lower() in _JS_TYPES]
 
 
 def script_hash(text: str) -> str:

@@ -25,8 +25,11 @@ from macros.render.csp import apply_policy, inline_scripts, script_hash
     ("<p><![CDATA[<script>c()</script>]]></p>", []),  # a bogus comment in HTML
     ('<script type="module">m()</script>', ["m()"]),
     ('<script src="x.js">b</script><script TYPE=" Text/JavaScript ">c</script>', ["c"]),
+    ("<script src>e</script>", []),  # any src, even empty, means the text is not run
     ('<script type="application/json">{"x": 1}</script><script type="application/ld+json">{}</script>', []),
     ("<svg><script>s()</script></svg>", ["s()"]),
+    ("<svg><script><![CDATA[a<b]]></script></svg>", ["a<b"]),  # CDATA is text in SVG
+    ("<script>\x00x</script>", ["\ufffdx"]),  # as the browser reads it
     ("<table><script>tb()</script><tr><td>x</td></tr></table>", ["tb()"]),
     ("<!-- only a comment -->", []),
 ])
