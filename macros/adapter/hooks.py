@@ -95,7 +95,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.extra["resonance_edition"] = {"version": site.edition.version,
                                               "date": site.edition.date, "date_text": site.edition.date_text}
     packages = bool(_resonance(config).get("packages"))
-    set_current(BuildState(site, formatted, citations, glossary, config.use_directory_urls, packages))
+    set_current(BuildState(site, formatted, citations, glossary, config.use_directory_urls, packages,
+                           nav_titled=_nav_titled(config.nav or [])))
     return config
 
 
@@ -264,14 +265,21 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html
 
 
-def _nav_titled(items) -> set[str]:
-    """Pages the engine's ``nav`` gives a title of its own (``Title: page.md``)."""
-    if isinstance(items, list):
-        return set().union(*map(_nav_titled, items)) if items else set()
-    if isinstance(items, dict):
-        return set().union(*({value} if isinstance(value, str) else _nav_titled(value)
-                             for value in items.values()))
-    return set()
+def _nav_titled(items) -> frozenset[str]:
+    """Pages the engine's ``nav`` gives a title of its own (``Title: page.md``); read once a build."""
+    titled: set[str] = set()
+    todo = [items]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, list):
+            todo.extend(item)
+        elif isinstance(item, dict):
+            for value in item.values():
+                if isinstance(value, str):
+                    titled.add(value)
+                else:
+                    todo.append(value)
+    return frozenset(titled)
 
 
 def _escape_title(page: Page, config: MkDocsConfig) -> None:
@@ -286,7 +294,7 @@ def _escape_title(page: Page, config: MkDocsConfig) -> None:
     rendered heading is used instead.) Every page is rendered before any
     template, so the navigation sees these values too.
     """
-    if page.file.src_uri in _nav_titled(config.nav or []) or "title" in page.meta:
+    if page.file.src_uri in current().nav_titled or "title" in page.meta:
         title = escape(str(page.title))
     elif page._title_from_render:  # noqa: SLF001 - the engine keeps the heading's HTML only here
         title = Markup(page._title_from_render)  # noqa: SLF001
