@@ -42,14 +42,15 @@ PARTS = {
     "packages": "SCORM, Common Cartridge and EPUB packages (with packaging on)",
     "other": "the rest of our hooks (titles, metadata, nav, assets)",
 }
-#: Helpers our hooks module calls, by the part they belong to.
+#: Helpers our hooks module calls, by the part they belong to: names in the hooks
+#: module, or ``module:name`` for one it imports when it needs it.
 HELPERS = {
     "load": ("load_site_cached", "format_references"),
     "checks": ("check_symlinks", "collect_index", "check_term_use"),
     "slots": ("fill_appears_in",),
     "cards": ("module_record", "card_html", "fill_card", "modules_json"),
     "csp": ("apply_policy",),
-    "packages": ("write_packages",),
+    "packages": ("macros.packages.build:write_packages",),
 }
 #: Our hooks' event handlers that are a part as a whole; the others are "other".
 EVENTS = {"on_files": "generated", "on_post_build": "cards"}
@@ -105,7 +106,9 @@ def on_config(config):
     hooks = _our_hooks(config)
     for part, names in HELPERS.items():
         for name in names:
-            setattr(hooks, name, CLOCK.wrap(part, getattr(hooks, name)))
+            module_name, _, name = name.rpartition(":")
+            module = importlib.import_module(module_name) if module_name else hooks
+            setattr(module, name, CLOCK.wrap(part, getattr(module, name)))
     for module_name, class_name, method in LINKERS:
         cls = getattr(importlib.import_module(module_name), class_name)
         setattr(cls, method, CLOCK.wrap("links", getattr(cls, method)))

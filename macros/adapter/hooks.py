@@ -39,8 +39,6 @@ from macros.core.urls import page_url, relative_url, source_link
 from macros.engine import CONFIG_FILE
 from macros.extensions.citations import CitationExtension
 from macros.extensions.glossary import GlossaryExtension
-from macros.packages.build import Settings, write_packages
-from macros.packages.builtpages import PackageError
 from macros.render.bibliography_html import format_references
 from macros.render.course_page import course_markdown, course_src
 from macros.render.csp import apply_policy, frame_worker_script
@@ -401,6 +399,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     out = Path(config.site_dir) / MODULES_JSON
     out.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     if state.packages:
+        # Imported only with packaging on: a plain build need not load lxml and the writers.
+        from macros.packages.build import Settings, write_packages
+        from macros.packages.builtpages import PackageError
+
         scripts = tuple(ASSET_URL + a.name for a in sorted(ASSETS.iterdir()) if a.suffix == ".js")
         settings = Settings(_article(config), config.site_author or "", config.site_url or "",
                             config.use_directory_urls, scripts)
