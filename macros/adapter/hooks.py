@@ -395,7 +395,7 @@ def _frame_scripts(output: str, config: MkDocsConfig) -> list[str]:
 def on_post_build(config: MkDocsConfig) -> None:
     """Publish modules.json for learning platforms; with packaging on, the packages too."""
     state = current()
-    data = modules_json(state.site, state.uses, _article(config), config.site_url or "")
+    data = modules_json(state.site, state.uses, _article(config), config.site_url or "", state.records)
     out = Path(config.site_dir) / MODULES_JSON
     out.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     if state.packages:

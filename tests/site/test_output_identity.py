@@ -110,6 +110,7 @@ project, out = Path(sys.argv[1]), Path(sys.argv[2])
 term = project / "glossary" / "attunement.md"
 original = term.read_text(encoding="utf-8")
 build(load_config(str(project / "properdocs.yml"), site_dir=str(out / "first")))
+build(load_config(str(project / "properdocs.yml"), site_dir=str(out / "again")))
 term.write_text(original.replace("---\\n\\n", "---\\n\\nAn edited definition.\\n\\n", 1), encoding="utf-8")
 build(load_config(str(project / "properdocs.yml"), site_dir=str(out / "edited")))
 term.write_text(original, encoding="utf-8")
@@ -118,8 +119,8 @@ build(load_config(str(project / "properdocs.yml"), site_dir=str(out / "undone"))
 
 
 def test_builds_in_one_process_write_the_expected_site_after_a_change_is_undone(tmp_path):
-    """What ``make serve`` keeps between builds never leaks into the next one: each build
-    shows the sources as they are then."""
+    """What ``make serve`` keeps between builds (the content model, each file's parse)
+    never leaks into the next one: each build shows the sources as they are then."""
     if os.environ.get(UPDATE):
         pytest.skip(f"{UPDATE} is set: the first test rewrites the copy")
     project = compose(tmp_path / "project")
@@ -127,6 +128,7 @@ def test_builds_in_one_process_write_the_expected_site_after_a_change_is_undone(
                             env=environment(), capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     check(published(tmp_path / "first"))
+    check(published(tmp_path / "again"))  # nothing changed: what the process kept, as it was
     edited = published(tmp_path / "edited")
     assert b"An edited definition." in edited["glossary/index.html"]
     assert b"An edited definition." not in published(tmp_path / "undone")["glossary/index.html"]
