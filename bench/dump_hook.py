@@ -2,8 +2,8 @@
 
 ``bench/run.py`` adds this file after our own hooks in a child config, so
 plain Material can then build the very same Markdown, with the same
-navigation (``nav.json``: the pages our hooks add to it included); the
-production hooks know nothing of it.
+navigation (``nav.json``: the pages our hooks add to it included, and the
+pages left out of it on purpose); the production hooks know nothing of it.
 """
 
 from __future__ import annotations
@@ -34,7 +34,11 @@ def _nav_config(items) -> list:
 
 @event_priority(-100)  # after our own hooks have added the pages made from the sources
 def on_nav(nav, config, files):
-    (DUMP_TO.parent / NAV_FILE).write_text(json.dumps(_nav_config(nav.items)), encoding="utf-8")
+    """The nav as built, and the pages left out of it on purpose (courses), as ``not_in_nav``."""
+    listed = {page.file.src_uri for page in nav.pages}
+    left_out = sorted(file.src_uri for file in files.documentation_pages() if file.src_uri not in listed)
+    data = {"nav": _nav_config(nav.items), "not_in_nav": left_out}
+    (DUMP_TO.parent / NAV_FILE).write_text(json.dumps(data), encoding="utf-8")
     return nav
 
 
