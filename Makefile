@@ -22,7 +22,7 @@ serve: $(STAMP)
 
 NODE_STAMP := node_modules/.installed
 
-# axe-core and the Nu HTML checker, from package-lock.json (used offline by tests)
+# axe-core, the Nu HTML checker and Lighthouse, from package-lock.json (used offline by tests and bench)
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $(NODE_STAMP)
@@ -62,10 +62,10 @@ check: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check macros tests bench
 
-## bench: build time against plain Material, scaling, page weight, make serve (minutes; not part of test)
+## bench: build time against plain Material, scaling, page weight, make serve, Lighthouse performance (minutes; not part of test)
 ## options in BENCH, e.g. make bench BENCH="--build-scales 1,10,100" (see bench/README.md)
 BENCH ?=
-bench: $(STAMP)
+bench: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python bench/run.py $(BENCH)
 
 clean:

@@ -19,6 +19,9 @@ figures depend on the machine). Plain-text tables:
     references.bib to the rebuilt site, ours against plain Material on the
     same change, at 1x and 10x (bench/serve.py); target: a module's rebuild
     within 1.3x of plain's.
+(lighthouse) Lighthouse performance (mobile, simulated throttling) of one
+    page of each kind, median of 3 runs; target: >= 95; what holds their
+    first paints back; the search index's size; the glossary's DOM size.
 
 Everything is built into temporary folders; ``site/`` is never touched.
 Every figure depends on the machine's load, printed at the start and the end.
@@ -49,6 +52,7 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 sys.path.insert(0, str(ROOT))  # the project's own package, for the linker in (b)
 
+from bench.perf import element_count, lighthouse_performance, search_index_size  # noqa: E402
 from bench.scale import ScaledSources, make_scaled_copy, read_config  # noqa: E402
 from bench.serve import Edit, append_sentence, retitle_first_entry, serve_latency  # noqa: E402
 from bench.timing_hook import PARTS as HOOK_PARTS  # noqa: E402
@@ -63,6 +67,8 @@ SERVE_TARGET = 1.3  # ours / plain `make serve` rebuild after one module's edit 
 OWN_ASSETS_TARGET = 15_000  # bytes of our CSS + JS, uncompressed
 LINEARITY_LIMIT = 2.0  # per-MB linking time at the largest scale / at 1x
 PACKAGES_TARGET = 30.0  # seconds for `make packages` on the example content (issue #17)
+TABLES = {"a", "b", "c", "d", "e", "lighthouse"}
+PERFORMANCE_TARGET = 95  # Lighthouse performance score of every page kind (median of runs)
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 
 
@@ -550,6 +556,79 @@ def weight_table(site: Path) -> str:
     return text
 
 
+# ----------------------------------------------------------------- lighthouse
+
+
+def seconds(ms: float) -> str:
+    return f"{ms / 1000:.1f}"
+
+
+def lighthouse_table(site: Path, runs: int) -> str:
+    """Lighthouse performance per page kind, what delays the first paints, the index, the glossary's DOM."""
+    measured, answer = lighthouse_performance(site, runs)
+    rows = [[k.kind, "/" + k.path, f"{k.score:g}", " ".join(map(str, k.scores)),
+             seconds(k.metrics["fcp"]), seconds(k.metrics["lcp"]), f"{k.metrics['tbt']:.0f}",
+             f"{k.metrics['cls']:.3f}", seconds(k.metrics["si"])] for k in measured]
+    text = table(["page kind", "page", "score", "runs", "FCP s", "LCP s", "TBT ms", "CLS", "SI s"], rows,
+                 f"(lighthouse) Performance, mobile, simulated throttling: median of {runs} runs per page")
+    lowest = min(measured, key=lambda k: k.score)
+    bench_index = statistics.median(r["benchmarkIndex"] for r in answer["results"] if r["benchmarkIndex"])
+    text += (f"lowest: {lowest.score:g} ({lowest.kind})   target >= {PERFORMANCE_TARGET} on every kind   "
+             f"{verdict(lowest.score >= PERFORMANCE_TARGET)}\n"
+             f"Lighthouse {answer['lighthouse']}; CPU benchmark index {bench_index:.0f} (median; lower "
+             "means a busier or slower machine, and slower simulated figures)\n")
+    text += "\n" + delays_table(measured)
+    text += "\n" + index_table(site)
+    glossary = next(k for k in measured if k.kind == "glossary")
+    weight = next(w for w in page_weights(site) if w.page == glossary.path)
+    text += (f"\nglossary page (/{glossary.path}): {element_count(site / glossary.path / 'index.html'):,} "
+             f"elements in its HTML, {glossary.typical['diagnostics']['domElements']:,.0f} in the live DOM "
+             f"(Lighthouse); HTML {kb(weight.html)} KB, with its assets {kb(weight.total)} KB "
+             f"({kb(weight.total_gzip)} KB gzipped)\n")
+    return text
+
+
+def delays_table(measured: Sequence[Any]) -> str:
+    """For each page kind's median run: what Lighthouse says holds back the first and largest paints."""
+    rows, blocking = [], {}
+    for k in measured:
+        d = k.typical["diagnostics"]
+        phases = d["lcpPhases"]
+        main = d["mainThread"]
+        for r in d["renderBlocking"]:
+            blocking[r["url"].split("/", 3)[-1]] = (r["bytes"], r["wastedMs"])
+        lcp = d["lcpElement"] or {"selector": "", "label": ""}
+        rows.append([k.kind, f"{d['renderBlockingMs'] or 0:.0f}",
+                     f"{phases.get('TTFB', 0):.0f}", f"{phases.get('Load Delay', 0):.0f}",
+                     f"{phases.get('Load Time', 0):.0f}", f"{phases.get('Render Delay', 0):.0f}",
+                     f"{main.get('scriptEvaluation', 0) + main.get('scriptParseCompile', 0):.0f}",
+                     f"{main.get('styleLayout', 0):.0f}", f"{main.get('parseHTML', 0):.0f}",
+                     f"{d['domElements']:,.0f}", kb(d["totalBytes"]),
+                     f"{lcp['selector'].split(' > ')[-1]}: {lcp['label'][:24]}"])
+    text = table(["page kind", "blocking ms", "LCP: TTFB", "delay", "load", "render", "script ms",
+                  "style ms", "parse ms", "DOM", "sent KB", "LCP element"], rows,
+                 "(lighthouse) What holds the first paints back (each kind's median run)")
+    text += ("blocking ms: what Lighthouse estimates the first paint would gain without render-blocking "
+             "files; LCP: its phases (ms); script, style (and layout), parse: main-thread ms, simulated; "
+             "sent: every byte the page transferred, search index included\n")
+    text += "render-blocking (KB sent, ms): " + ", ".join(
+        f"{url} ({kb(size)}, {ms:.0f})" for url, (size, ms) in sorted(blocking.items())) + "\n"
+    return text
+
+
+def index_table(site: Path, shown: int = 10) -> str:
+    """Material's search index: its size, per page on average, and the pages that weigh most in it."""
+    index = search_index_size(site)
+    pages = len(index.per_page)
+    heaviest = sorted(index.per_page.items(), key=lambda item: -item[1])[:shown]
+    gz = file_sizes(site / "search" / "search_index.json")[1]
+    text = table(["page", "bytes in the index"], [["/" + page, f"{size:,}"] for page, size in heaviest],
+                 f"(lighthouse) Search index: the {shown} pages that weigh most in it")
+    text += (f"search/search_index.json: {index.total:,} bytes ({gz:,} gzipped), {index.entries} entries "
+             f"from {pages} pages: {index.total / pages:,.0f} bytes per page\n")
+    return text
+
+
 # ----------------------------------------------------------------------- main
 
 
@@ -619,10 +698,16 @@ def main(argv: list[str] | None = None) -> int:
                         help="scales for (e), make serve's rebuild after a change (default 1,10)")
     parser.add_argument("--serve-runs", type=int, default=3,
                         help="times each change is made in (e) (default 3)")
-    parser.add_argument("--only", default="a,b,c,d,e", help="which tables: any of a,b,c,d,e (default all)")
+    parser.add_argument("--only", default="a,b,c,d,e,lighthouse",
+                        help="which tables: any of a,b,c,d,e,lighthouse (default all)")
+    parser.add_argument("--lighthouse-runs", type=int, default=3,
+                        help="Lighthouse runs per page kind (default 3; the median is reported)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder, to inspect it")
     args = parser.parse_args(argv)
     only = set(args.only.split(","))
+    if only - TABLES:
+        parser.error(f"--only: unknown table(s) {', '.join(sorted(only - TABLES))}; choose from "
+                     f"{', '.join(sorted(TABLES))}")
     serve_scales = {int(s) for s in args.serve_scales.split(",")} if "e" in only else set()
     # (e) needs each of its scales generated and built once, as (b) does: (b) hands them over.
     scales = {int(s) for s in args.scales.split(",")} if "b" in only else set()
@@ -641,15 +726,17 @@ def main(argv: list[str] | None = None) -> int:
             text, kept = scale_table(scales, build_scales, args.scale_runs, work, keep=serve_scales)
             if "b" in only:
                 print(text, flush=True)
+        if only & {"c", "lighthouse"} and ours_site is None:
+            ours_site = work / "ours"
+            build(ROOT / CONFIG_FILE, ours_site)
         if "c" in only:
-            if ours_site is None:
-                ours_site = work / "ours"
-                build(ROOT / CONFIG_FILE, ours_site)
             print(weight_table(ours_site), flush=True)
         if "d" in only:
             print(packages_table(work), flush=True)
         if serve_scales:
             print(serve_table(kept, args.serve_runs), flush=True)
+        if "lighthouse" in only:
+            print(lighthouse_table(ours_site, args.lighthouse_runs), flush=True)
     print(f"load average at the end: {load_average()}", flush=True)
     return 0
 

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from macros.checks import check_sources
 from macros.core.changes import compare_editions, format_changes
+from macros.core.edition import EDITIONS_FOLDER, changed_since
 from macros.core.problems import report
 from macros.core.site_config import read_site_config
 from macros.safebuild import SafeBuildError, SiteFolders, build_and_swap, build_lock, recover, refuse_unsafe
@@ -96,16 +97,26 @@ def _check(root: Path, args: argparse.Namespace) -> int:
         if args.command == "build":
             print(f"Nothing was built; {args.site_dir}/ was left as it was.", file=sys.stderr)
         return 1
-    if not read_site_config(site.paths.root / site.paths.config).site_url:
-        print(f"warning: {site.paths.config}: site_url is not set, so the site's permanent links, "
-              "'How to cite', modules.json and sitemap give relative addresses; set SITE_URL "
-              "(or site_url) to the published address (see 'Publish the site' in the README)",
-              file=sys.stderr)
+    for warning in warnings(site):
+        print(f"warning: {warning}", file=sys.stderr)
     if args.command == "build":
         return 0
     print(f"All sources are valid: {len(site.modules)} modules, {len(site.references)} references, "
           f"{len(site.terms)} glossary terms.")
     return 0
+
+
+def warnings(site) -> list[str]:
+    """What is worth knowing but does not stop a build: no published address, and
+    courses whose modules changed since the edition they were written against."""
+    found = []
+    if not read_site_config(site.paths.root / site.paths.config).site_url:
+        found.append(f"{site.paths.config}: site_url is not set, so the site's permanent links, "
+                     "'How to cite', modules.json and sitemap give relative addresses; set SITE_URL "
+                     "(or site_url) to the published address (see 'Publish the site' in the README)")
+    hashes = {page.module: page.content_hash for page in site.modules}
+    found += changed_since(site.courses, hashes, site.paths.root / EDITIONS_FOLDER)
+    return found
 
 
 def _changes(old: Path, new: Path) -> int:

@@ -15,11 +15,12 @@ ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ROOT / "tests" / "fixtures" / "article.txt"
 
 
-SKIP_TOP = {".venv", ".git", "node_modules", ".cache", "site", "site.new", "site.old", ".site-offline"}
+SKIP_TOP = {".venv", ".git", "node_modules", ".cache", "site", "site.new", "site.old", ".site-offline",
+            "tests", "bench", ".ruff_cache", "resonance.egg-info"}
 
 
 def copy_project(destination: Path) -> Path:
-    """A copy of the project's sources (no environment, caches or built sites)."""
+    """A copy of what a build reads (no environment, caches, built sites, tests or benchmark)."""
     shutil.copytree(ROOT, destination, ignore=lambda folder, names: (
         [n for n in names if n in SKIP_TOP] if Path(folder) == ROOT else
         [n for n in names if n in ("__pycache__", ".pytest_cache")]))
@@ -46,6 +47,7 @@ def site_dir(tmp_path_factory) -> Path:
 
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+TIMEOUT_MS = 30_000  # Playwright's default for actions; expect() gets the same
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -62,9 +64,17 @@ def chromium():
         if os.environ.get("CI"):
             pytest.fail(message + " (CI is set, so browser tests may not be skipped)")
         pytest.skip(message)
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # Timeouts only bound how long a broken page is waited for: generous, so a
+    # loaded machine makes a test slower, never red (expect's own default is 5 s).
+    expect.set_options(timeout=TIMEOUT_MS)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         yield browser
         browser.close()
+
+
+def launch(playwright):
+    """Debian's Chromium, headless, as every browser of the tests is started."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

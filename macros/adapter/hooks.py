@@ -6,6 +6,7 @@ core or the renderers; it adds the page path where MkDocs knows it.
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from pathlib import Path
@@ -14,6 +15,7 @@ from urllib.parse import urlsplit
 import rcssmin
 import rjsmin
 from markupsafe import Markup, escape
+from properdocs.config.config_options import ExtraScriptValue
 from properdocs.config.defaults import MkDocsConfig
 from properdocs.exceptions import PluginError
 from properdocs.plugins import event_priority
@@ -39,16 +41,26 @@ from macros.core.urls import page_url, relative_url, source_link
 from macros.engine import CONFIG_FILE
 from macros.extensions.citations import CitationExtension
 from macros.extensions.glossary import GlossaryExtension
+from macros.render.authors_text import wrap_authors_text
 from macros.render.bibliography_html import format_references
-from macros.render.course_page import course_markdown, course_src
+from macros.render.catalogue import CATALOGUE_SLOT, catalogue_html
+from macros.render.course_builder import (
+    BUILDER_HANDOUT,
+    BUILDER_SLOT,
+    builder_handout_markdown,
+    builder_html,
+)
+from macros.render.course_page import course_markdown, course_src, handout_markdown, handout_src
 from macros.render.csp import apply_policy, frame_worker_script
 from macros.render.framework_page import overview_markdown, overview_src, part_markdown, part_src
 from macros.render.glossary_page import fill_appears_in
+from macros.render.handout import fill_authors_text
 from macros.render.metadata import head_html, jsonld_script, open_graph
 from macros.render.module_card import card_html, fill_card
 from macros.render.module_intro import insert_after_title, module_intro
 from macros.render.modules_data import module_record, modules_json
 from macros.render.pathway_page import pathway_markdown, pathway_src
+from macros.render.print_address import print_address_html
 from macros.render.reflection import reflection_markdown
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
@@ -81,9 +93,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                                  scope=scope, **urls)
     config.markdown_extensions.extend([citations, glossary])
     for asset in sorted(ASSETS.iterdir()):
-        target = config.extra_css if asset.suffix == ".css" else config.extra_javascript
-        if asset.suffix in (".css", ".js"):
-            target.append(ASSET_URL + asset.name)
+        if asset.suffix == ".css":
+            config.extra_css.append(ASSET_URL + asset.name)
+        elif asset.suffix == ".js":
+            config.extra_javascript.append(_deferred(ASSET_URL + asset.name))
     redirects = config.plugins.get("redirects")
     if redirects is not None and site.registry:
         modules = {page.module: page.src for page in site.modules}
@@ -96,6 +109,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     set_current(BuildState(site, formatted, citations, glossary, config.use_directory_urls, packages,
                            nav_titled=_nav_titled(config.nav or [])))
     return config
+
+
+def _deferred(path: str) -> ExtraScriptValue:
+    """Our scripts are deferred: fetched at low priority, so the stylesheets the
+    first paint needs come first, and run once the page is parsed (they wait
+    for Material's document$ or DOMContentLoaded either way)."""
+    script = ExtraScriptValue(path)
+    script.defer = True
+    return script
 
 
 def _refuse_site_dir(config: MkDocsConfig, paths: SitePaths) -> None:
@@ -181,9 +203,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         generate(pathway_src(pathway),
                  lambda url, md, p=pathway: pathway_markdown(site, p, url, downloads=state.packages))
     # A trainer adds a course with one file: it is listed on the courses page, not in the nav.
+    base_url = config.site_url or ""
     for course in site.courses:
-        generate(course_src(course), lambda url, md, c=course: course_markdown(site, c, url, state.packages),
+        generate(course_src(course), lambda url, md, c=course: course_markdown(site, c, url, state.packages,
+                                                                              base_url), in_nav=False)
+        generate(handout_src(course), lambda url, md, c=course: handout_markdown(site, c, url, base_url),
                  in_nav=False)
+    generate(BUILDER_HANDOUT, lambda url, md: builder_handout_markdown(site, url, base_url), in_nav=False)
     if site.framework and site.framework.parts:
         generate(overview_src(), lambda url, md: overview_markdown(site, url, md))
         for part in site.framework.parts:
@@ -247,6 +273,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     state.citations.set_page(page.file.src_uri, state.also_cited.get(page.file.src_uri, ()))
     model_page = state.site.page(page.file.src_uri)
     state.glossary.set_page(page.file.src_uri, model_page.links_terms if model_page else True)
+    if model_page and model_page.module:
+        markdown = wrap_authors_text(markdown)  # found again by print and the course handouts
     markdown = insert_after_title(markdown, module_intro(page.meta))
     if model_page and model_page.reflection:
         journal = relative_url(page.file.src_uri, state.site.paths.journal_page, state.directory_urls)
@@ -260,6 +288,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     state = current()
     if page.file.src_uri in state.indexed:
         state.uses[page.file.src_uri] = list(state.glossary.uses)
+    model_page = state.site.page(page.file.src_uri)
+    if model_page and model_page.module:
+        state.contents[page.file.src_uri] = html  # the course handouts carry its authors' text
     return html
 
 
@@ -371,7 +402,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
                          relative_url(src, site.paths.glossary_page, state.directory_urls),
                          relative_url(src, "references.md", state.directory_urls),
                          _self_url(src, state.directory_urls))
-        output = fill_card(output, model_page.module, card)
+        address = record["url"] if urlsplit(record["url"]).scheme else _self_url(src, state.directory_urls)
+        output = fill_card(output, model_page.module, card + str(print_address_html(address, record["url"])))
+    output = _fill_trainers_pages(output, src, config)
     try:
         return apply_policy(output, _frame_scripts(output, config))
     except ValueError as error:
@@ -381,6 +414,19 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def _self_url(src: str, directory_urls: bool) -> str:
     """A page's link to itself: ``./`` with directory URLs, its file name without them."""
     return relative_url(src, src, directory_urls) if not directory_urls else "./"
+
+
+def _fill_trainers_pages(output: str, src: str, config: MkDocsConfig) -> str:
+    """The catalogue's and the builder's cards (they list each module's terms, known only now),
+    and the authors' text in course plans and handouts."""
+    state = current()
+    if CATALOGUE_SLOT in output or BUILDER_SLOT in output:
+        url_for = functools.partial(relative_url, src, directory_urls=state.directory_urls)
+        records = [module_record(state.site, page, state.uses.get(page.src, ()), _article(config),
+                                 config.site_url or "") for page in state.site.modules]
+        output = output.replace(CATALOGUE_SLOT, str(catalogue_html(state.site, records, url_for)), 1)
+        output = output.replace(BUILDER_SLOT, str(builder_html(state.site, records, url_for)), 1)
+    return fill_authors_text(output, src, state.contents, state.directory_urls)
 
 
 def _frame_scripts(output: str, config: MkDocsConfig) -> list[str]:

@@ -10,18 +10,19 @@ from markupsafe import Markup
 
 from macros.adapter.state import current
 from macros.core.glossary import Term
-from macros.core.urls import relative_url, source_link
+from macros.core.urls import relative_url
 from macros.extensions.citations import CitationExtension
 from macros.extensions.glossary import GlossaryExtension
+from macros.render.catalogue import CATALOGUE_SLOT
 from macros.render.citation_notes import citation_notes_html
-from macros.render.course_page import courses_table as render_courses_table
+from macros.render.course_builder import BUILDER_SLOT
+from macros.render.course_page import courses_list as render_courses_list
 from macros.render.downloads import DOWNLOADS_SLOT
 from macros.render.glossary_page import glossary_markdown
 from macros.render.modules_data import edition_citation
 from macros.render.pathway_page import layer_choice as render_layer_choice
 from macros.render.pathway_page import pathways_table as render_pathways_table
 from macros.render.references_page import references_html
-from macros.render.safe import markdown_text as inert
 from macros.render.safe import render_markdown, restricted_markdown
 
 
@@ -106,9 +107,9 @@ def define_env(env) -> None:
         return _generated(render_layer_choice(current().site, _url_for))
 
     @env.macro
-    def courses_table() -> str:
-        """Every course in courses/: for whom, how long."""
-        return _generated(render_courses_table(current().site, _url_for))
+    def courses_list() -> str:
+        """Every course in courses/: for whom, how long, its plan and handout."""
+        return _generated(render_courses_list(current().site, _url_for))
 
     @env.macro
     def downloads() -> str:
@@ -117,15 +118,13 @@ def define_env(env) -> None:
 
     @env.macro
     def module_catalogue() -> str:
-        """Every module in a table: id, title, part, reading time, objectives."""
-        site = current().site
-        rows = ["| Module id | Module | Part | Reading time | Objectives |", "|---|---|---|---|---|"]
-        for page in site.modules:
-            link = f"[{inert(page.title)}]({source_link(env.page.file.src_uri, page.src)})"
-            objectives = "<br>".join(inert(o) for o in page.meta.get("objectives", []))
-            rows.append(f"| `{page.module}` | {link} | {inert(page.meta.get('section', ''))} | "
-                        f"{page.reading_minutes} min | {objectives} |")
-        return _generated("\n".join(rows))
+        """Every module as a card, filterable (filled once every page is rendered: see the hooks)."""
+        return CATALOGUE_SLOT
+
+    @env.macro
+    def course_builder() -> str:
+        """The course builder's form (filled once every page is rendered: see the hooks)."""
+        return BUILDER_SLOT
 
     @env.macro
     def reference_counts() -> dict:

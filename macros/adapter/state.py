@@ -30,6 +30,8 @@ class BuildState:
     # Filled while pages render: the glossary's uses on each page, then the index.
     uses: dict[str, list[TermUse]] = field(default_factory=dict)
     term_index: Mapping[str, tuple[Appearance, ...]] = field(default_factory=dict)
+    # The rendered HTML of each module page, by source path (for the course handouts).
+    contents: dict[str, str] = field(default_factory=dict)
     # Works cited in fragments a macro rendered on its own (glossary definitions), by page.
     also_cited: dict[str, tuple[str, ...]] = field(default_factory=dict)
 

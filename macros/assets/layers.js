@@ -19,14 +19,7 @@ function init() {
   d.querySelectorAll('.journal-notice').forEach((n) => { n.hidden = false; });
   d.querySelectorAll('[data-pathway] .pathway-step[data-step]').forEach(progress);
   const j = d.getElementById('journal'); if (j) page(j);
-  d.querySelectorAll('[data-print]').forEach((b) => { b.onclick = () => print(); });
 }
-
-// On paper, every link's full address is spelled out after it.
-addEventListener('beforeprint', () => d.querySelectorAll('.md-content a[href]').forEach((a) => {
-  const h = a.getAttribute('href');
-  if (!h.startsWith('#') && !a.closest('.headerlink,.md-content__button')) a.dataset.printHref = a.href;
-}));
 
 // The reader's layer first; the other layers folded away, and a way to switch.
 function lens(blocks, layer) {
@@ -103,23 +96,18 @@ function page(root) {
   root.prepend(el('p', { className: 'journal-actions' }, save, ' ', wipe));
 }
 
-// Small screens: Material's menu button is a <label>, out of reach of the
-// keyboard, and its closed drawer still holds focusable links off-screen.
-// Make the button a keyboard button and take the closed drawer out of the tab order.
+// Small screens: the menu button (a <button> in overrides/partials/header.html)
+// opens Material's drawer, a checkbox its CSS and script follow; the closed
+// drawer's off-screen links are taken out of the tab order.
 (() => {
   const box = d.getElementById('__drawer'), nav = d.querySelector('.md-sidebar--primary');
-  const btn = d.querySelector('.md-header__button[for="__drawer"]'), narrow = matchMedia('(max-width: 76.1875em)');
+  const btn = d.querySelector('.res-menu-button'), narrow = matchMedia('(max-width: 76.1875em)');
   if (!box || !nav || !btn) return;
   const sync = () => {
     nav.inert = narrow.matches && !box.checked;
     btn.setAttribute('aria-expanded', box.checked);
   };
-  Object.assign(btn, { tabIndex: 0 });
-  btn.setAttribute('role', 'button');
-  btn.setAttribute('aria-label', 'Menu');
-  btn.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); box.click(); }
-  });
+  btn.addEventListener('click', () => box.click());
   box.addEventListener('change', () => { sync(); if (box.checked) nav.querySelector('a[href]')?.focus(); });
   d.addEventListener('keydown', (e) => { if (e.key === 'Escape' && box.checked) { box.click(); btn.focus(); } });
   narrow.addEventListener('change', sync);

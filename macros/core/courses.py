@@ -45,6 +45,7 @@ class Course(Positioned):
     sessions: tuple[Session, ...]
     closing: str  # Markdown
     positions: Positions
+    edition: str = ""  # the edition's version the course was written against, if it says
 
     @property
     def minutes(self) -> int:
@@ -80,7 +81,7 @@ def load_course(file: Path, display_root: Path) -> tuple[Course | None, list[Pro
         return None, problems
     return Course(file.stem, path, data["title"].strip(), data["audience"].strip(),
                   (data.get("introduction") or "").strip(), tuple(sessions),
-                  (data.get("closing") or "").strip(), positions), []
+                  (data.get("closing") or "").strip(), positions, str(data.get("edition", "")).strip()), []
 
 
 def load_courses(folder: Path, display_root: Path) -> tuple[tuple[Course, ...], list[Problem]]:

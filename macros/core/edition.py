@@ -8,6 +8,7 @@ take them from here, so they cannot disagree.
 from __future__ import annotations
 
 import datetime
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,3 +55,39 @@ def load_edition(file: Path, display_path: str) -> tuple[Edition | None, list[Pr
     if problems:
         return None, problems
     return Edition(str(version), str(date), " ".join(str(data.get("title", "")).split())), []
+
+
+EDITIONS_FOLDER = "editions"  # each published edition's modules.json, as VERSION.json
+
+
+def changed_since(courses, modules, archive: Path) -> list[str]:
+    """Warnings for courses whose modules changed since the edition they name.
+
+    ``modules`` maps each module id to its current content hash; ``archive``
+    holds each published edition's ``modules.json`` as ``VERSION.json`` (copy
+    ``site/modules.json`` there when an edition is released). A course naming
+    an edition the archive does not have gets a warning too: it cannot be
+    checked. Warnings, not problems: the course still builds, but a trainer
+    should look at what changed before teaching it again.
+    """
+    warnings = []
+    for course in courses:
+        if not course.edition:
+            continue
+        line = course.at("edition").line
+        file = archive / f"{course.edition}.json"
+        try:
+            published = json.loads(file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            warnings.append(f"{course.path}:{line}: the course was written against edition {course.edition}, "
+                            f"but {archive.name}/{file.name} (its modules.json) is missing or unreadable, "
+                            "so changes since cannot be checked")
+            continue
+        hashes = {module["id"]: module.get("content_hash") for module in published.get("modules", [])}
+        used = dict.fromkeys(m for session in course.sessions for m in session.modules)
+        for module_id in used:
+            if module_id in modules and hashes.get(module_id) != modules[module_id]:
+                warnings.append(f"{course.path}:{line}: module '{module_id}' has changed since edition "
+                                f"{course.edition}; read it again before teaching, and see what changed with "
+                                f"'python -m macros changes {archive.name}/{file.name} site/modules.json'")
+    return warnings

@@ -168,6 +168,17 @@ CODES: tuple[Code, ...] = (
     Code("source-symlink-outside", "A symbolic link in a source folder leads out of the project (or into"
          " .git, or round in a loop); the build would publish what it points to.",
          "Copy the file into the project instead, or remove the link."),
+    # The built site's links (macros/checks/site_links.py, reported at the built file's line and column)
+    Code("site-link-broken", "A link or a resource of a built page leads to a file the site does not have.",
+         "Correct the link where the page gets it (its Markdown, the data or the template), or restore"
+         " the page it names."),
+    Code("site-anchor-broken", "A link leads to a #fragment for which its page has no element with that id.",
+         "Link to an id the page has (a heading's id comes from its text, a glossary entry's or a"
+         " reference's from its id)."),
+    Code("site-link-outside", "A relative link climbs above the site's root folder.",
+         "Remove a '../': links between pages stay inside the site."),
+    Code("site-link-scheme", "A link uses a scheme other than http(s), mailto or tel (javascript:, file:,"
+         " or data: on a link).", "Link within the site with a relative address, elsewhere with https:."),
 )
 
 #: What each source kind's schema codes are about, by code prefix.

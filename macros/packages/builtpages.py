@@ -9,7 +9,6 @@ lxml's; nothing here edits HTML as text.
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Callable, Iterable, Mapping
 from html import escape
 from pathlib import Path
@@ -18,10 +17,12 @@ from urllib.parse import urlsplit
 import lxml.html
 from lxml import etree
 
-from ..core.urls import page_url
+from ..core.urls import page_url, site_path  # noqa: F401 - site_path: used here and by scorm.py
 
 #: Parts of a built page that belong to the website, not to a package.
-SITE_ONLY = ("headerlink", "module-card", "downloads", "no-print", "pathway-progress")
+#: (A module's address for paper and its QR code are the printed page's: a package links to the page.)
+SITE_ONLY = ("headerlink", "module-card", "downloads", "no-print", "pathway-progress", "print-only",
+             "qr-code")
 
 Resolver = Callable[[str, str], "str | None"]
 
@@ -58,22 +59,6 @@ def drop(root: etree._Element, classes: Iterable[str] = SITE_ONLY) -> None:
     """Remove the parts that carry ``classes`` (their following text stays)."""
     for element in with_class(root, *classes):
         element.drop_tree()
-
-
-def site_path(from_url: str, href: str) -> tuple[str, str] | None:
-    """The site path and fragment a relative link on page ``from_url`` points to.
-
-    ``None`` for links that leave the site (another scheme or host) or stay on
-    the page (a fragment alone).
-    """
-    parts = urlsplit(href)
-    if parts.scheme or parts.netloc or not parts.path:
-        return None
-    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
-    joined = posixpath.normpath(posixpath.join("/" + base, parts.path)).lstrip("/")
-    if parts.path.endswith("/") and joined and joined != ".":
-        joined += "/"
-    return ("" if joined == "." else joined), parts.fragment
 
 
 def link_resolver(in_package: Mapping[str, str], site_url: str = "") -> Resolver:

@@ -19,26 +19,8 @@ import os
 
 import pytest
 
-from tests.browser.pages import DESKTOP, GLOSSARY, MODULE, PHONE, page_paths
-from tests.conftest import ROOT
-
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-# Material's palette: the scheme shown for each colour-scheme preference.
-SCHEMES = {"light": "default", "dark": "slate"}
-
-# Animations and transitions (a fading-in preview, colours after a scheme
-# switch) are finished first: axe should measure the end state, not a blend.
-RUN_AXE = """tags => (document.getAnimations().forEach(a => { try { a.finish(); } catch (e) {} }),
-  axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})
-  .then(r => ({
-    passes: r.passes.length,
-    violations: r.violations.map(v => ({
-      id: v.id, impact: v.impact, help: v.help, url: v.helpUrl, count: v.nodes.length,
-      targets: v.nodes.slice(0, 3).map(n => n.target.join(' ')),
-      summary: (v.nodes[0].failureSummary || '').split('\\n').slice(0, 2).join(' ').trim(),
-    })),
-  })))"""
+from tests.browser.axe import AXE, SCHEMES, run_axe, shown_scheme, switch_scheme, violations
+from tests.browser.pages import DESKTOP, GLOSSARY, MODULE, PHONE
 
 
 @pytest.fixture(scope="module")
@@ -53,14 +35,13 @@ def axe_script() -> str:
 
 @pytest.fixture
 def open_page(chromium):
-    """A fresh page with the given device settings and colour-scheme preference."""
+    """A fresh page in the given device settings and colour-scheme preference, with axe if asked."""
     contexts = []
 
-    def new_page(device: dict, scheme: str = "light"):
-        # axe is injected as a script the page's Content-Security-Policy would refuse
-        # (test_privacy.py proves the policy on every page; this test is about accessibility).
-        context = chromium.new_context(color_scheme=scheme, bypass_csp=True, **device)
-        context.set_default_timeout(10_000)
+    def new_page(device: dict, scheme: str = "light", with_axe: bool = True):
+        context = chromium.new_context(color_scheme=scheme, **device)
+        if with_axe:
+            context.add_init_script(path=str(AXE))
         contexts.append(context)
         return context.new_page()
 
@@ -69,57 +50,29 @@ def open_page(chromium):
         context.close()
 
 
-def shown_scheme(page) -> str:
-    return page.evaluate("() => document.body.dataset.mdColorScheme")
-
-
-def switch_scheme(page, scheme: str) -> None:
-    """Switch colour scheme as a reader does, with the palette toggle in the header."""
-    if shown_scheme(page) == SCHEMES[scheme]:
-        return
-    option = page.locator(f'input.md-option[data-md-color-scheme="{SCHEMES[scheme]}"]').get_attribute("id")
-    page.locator(f'[data-md-component=palette] label[for="{option}"]').click()
-    page.wait_for_function("s => document.body.dataset.mdColorScheme === s", arg=SCHEMES[scheme])
-
-
-def axe_problems(page, axe_script: str, where: str) -> str | None:
+def axe_problems(page, where: str) -> str | None:
     """Run axe on the page as it is now; a readable report of violations, or None."""
-    if not page.evaluate("() => typeof axe === 'object'"):
-        page.add_script_tag(path=axe_script)
-    result = page.evaluate(RUN_AXE, WCAG_TAGS)
-    assert result["passes"] > 0, f"axe checked nothing on {where}: is the page empty?"
-    if not result["violations"]:
-        return None
-    lines = [f"axe found {len(result['violations'])} violated rule(s) on {where}:"]
-    for v in result["violations"]:
-        lines.append(f"  {v['id']} [{v['impact']}] on {v['count']} element(s): {v['help']}")
-        lines.append(f"    e.g. {' | '.join(v['targets'])}")
-        lines.append(f"    {v['summary']}")
-        lines.append(f"    {v['url']}")
-    return "\n".join(lines)
+    return violations(run_axe(page), where)
 
 
-def test_every_page_passes_axe(open_page, server, site_dir, axe_script, subtests):
+def test_every_page_passes_axe(site_tour, axe_script, subtests):
     """Every built page (each index.html and 404.html), in the light and the
     dark scheme, one subtest per page and scheme.
 
     Pages are found in the build, so a new page is checked without editing
     this test; the home page, the glossary and 404 must be among them. Each
-    page is loaded once and switched with the palette toggle, starting in
-    the scheme the previous page ended in."""
-    paths = page_paths(site_dir)
-    assert {"", GLOSSARY, MODULE, "404.html"} <= set(paths), paths
-    page = open_page(DESKTOP)
-    order = list(SCHEMES)
-    for path in paths:
-        page.goto(server + path)
-        for scheme in order:
-            with subtests.test(page=path or "/", scheme=scheme):
-                switch_scheme(page, scheme)
-                problems = axe_problems(page, axe_script, f"/{path} ({scheme}, 1280x900)")
+    page is loaded once (the visit in ``tour.py``, shared with the privacy
+    test) and switched with the palette toggle, starting in the scheme the
+    previous page ended in."""
+    assert {"", GLOSSARY, MODULE, "404.html"} <= {visit.path for visit in site_tour}
+    for visit in site_tour:
+        for scheme in SCHEMES:
+            with subtests.test(page=visit.where, scheme=scheme):
+                result = visit.axe.get(scheme)
+                assert result is not None, f"axe did not run on {visit.where} ({scheme}): {visit.error}"
+                problems = violations(result, f"{visit.where} ({scheme}, 1280x900)")
                 if problems:
                     pytest.fail(problems, pytrace=False)
-        order.reverse()
 
 
 @pytest.mark.parametrize("path", [MODULE, GLOSSARY])
@@ -133,7 +86,7 @@ def test_phone_layout_passes_axe(open_page, server, axe_script, subtests, path):
     for scheme in ("dark", "light"):
         with subtests.test(scheme=scheme):
             switch_scheme(page, scheme)
-            problems = axe_problems(page, axe_script, f"/{path} ({scheme}, phone 390x844)")
+            problems = axe_problems(page, f"/{path} ({scheme}, phone 390x844)")
             if problems:
                 pytest.fail(problems, pytrace=False)
 
@@ -150,7 +103,7 @@ def test_open_preview_passes_axe(open_page, server, axe_script, subtests, link):
             switch_scheme(page, scheme)  # a click elsewhere, which closes any preview
             page.locator(f"article {link}").first.focus()
             preview.wait_for(state="visible")
-            problems = axe_problems(page, axe_script, f"/{MODULE} with a {link} preview open ({scheme})")
+            problems = axe_problems(page, f"/{MODULE} with a {link} preview open ({scheme})")
             if problems:
                 pytest.fail(problems, pytrace=False)
             page.keyboard.press("Escape")
@@ -191,12 +144,13 @@ def test_hovered_and_focused_links_keep_their_contrast(open_page, server, subtes
     """axe measures colours at rest; Material recolours links on hover and
     focus (its accent colour), so those states are measured here: text at
     least 4.5:1 against what is behind it (WCAG 1.4.3), in both schemes."""
-    page = open_page(DESKTOP, scheme=scheme)
+    page = open_page(DESKTOP, scheme=scheme, with_axe=False)
     measured = 0
     for path in ("", MODULE):
         page.goto(server + path)
         for kind, selector in HOVERED.items():
-            links = [link for link in page.locator(selector).all()[:20] if link.is_visible()][:1]
+            first = page.locator(selector).filter(visible=True).first  # one query, not one per link
+            links = [first.element_handle()] if first.count() else []
             for link in links:
                 for state in ("hover", "focus"):
                     with subtests.test(page=path or "/", link=kind, state=state):

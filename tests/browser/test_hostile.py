@@ -21,6 +21,8 @@ from tests.browser.pages import DESKTOP, page_paths, watch_policy
 from tests.conftest import ROOT
 from tests.integrity.test_hostile_fixtures import build_env, compose_hostile
 
+pytestmark = pytest.mark.slow  # the hostile corpus built with the engine
+
 # Links and elements that show a payload's text.
 CARRIERS = "article a, article :is(p, li, h1, h2, h3, td, blockquote):has-text('alert(1)')"
 
@@ -51,7 +53,6 @@ def hostile(tmp_path_factory):
 def test_no_payload_ever_runs(chromium, hostile, bypass_csp, subtests):
     server, site = hostile
     context = chromium.new_context(**DESKTOP, bypass_csp=bypass_csp)
-    context.set_default_timeout(10_000)
     # Requests to other hosts (the payload's http://x) are refused, not waited for.
     context.route(lambda url: not url.startswith(server), lambda route: route.abort())
     dialogs: list[str] = []

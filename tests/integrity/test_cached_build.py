@@ -5,6 +5,8 @@ import os
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from macros.engine import build_command
 from tests.conftest import copy_project
 
@@ -22,6 +24,7 @@ def _build(root: Path, site: Path) -> dict[str, bytes]:
     return files
 
 
+@pytest.mark.slow  # two engine builds
 def test_cold_and_warm_builds_write_the_same_site(tmp_path):
     project = copy_project(tmp_path / "project")
     cache = project / ".cache" / "resonance"

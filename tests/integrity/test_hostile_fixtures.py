@@ -179,6 +179,7 @@ def test_there_are_enough_hostile_cases():
     assert {case.name for case in BUILT} >= {"pathway", "course", "module", "glossary", "framework", "bibtex"}
 
 
+@pytest.mark.slow  # reads the hostile corpus built with the engine
 def test_no_page_carries_a_live_payload(pages):
     """On every page: no on* attribute, no script address, no payload element or script."""
     assert len(pages) >= 12
@@ -186,6 +187,7 @@ def test_no_page_carries_a_live_payload(pages):
     assert not defects, "\n".join(defects)
 
 
+@pytest.mark.slow  # reads the hostile corpus built with the engine
 def test_the_search_index_carries_no_live_payload(search_entries):
     """Material shows search results as HTML: each title and text is checked like a page."""
     defects = [f"{entry['location']}: {defect}" for entry in search_entries
@@ -210,6 +212,7 @@ def _shown(field: dict[str, Any]) -> str:
     return SHOWN["markdown" if field.get("markdown") else field.get("payload", "plain")]
 
 
+@pytest.mark.slow  # reads the hostile corpus built with the engine
 @pytest.mark.parametrize(("case", "field"), FIELDS,
                          ids=[f"{case.name}:{field['marker']}:{'+'.join(field['pages'])}"
                               for case, field in FIELDS])

@@ -104,6 +104,7 @@ def test_a_failed_engine_build_leaves_the_previous_site(project, tmp_path, faili
     assert "site/ was left as it was" in assert_no_traceback(capsys)
 
 
+@pytest.mark.slow  # a real engine build
 def test_a_late_build_failure_leaves_the_previous_site(tmp_path, capfd):
     """Sources that pass the checks but break the engine's strict link validation (a real build)."""
     copy = copy_project(tmp_path / "project")
@@ -117,6 +118,7 @@ def test_a_late_build_failure_leaves_the_previous_site(tmp_path, capfd):
     assert snapshot(site) == before
 
 
+@pytest.mark.slow  # a real engine build
 def test_a_good_build_replaces_the_site_and_needs_no_cache(tmp_path, capfd):
     """A real build, with `.cache` a file: one warning, and the site is built without the cache."""
     copy = copy_project(tmp_path / "project")

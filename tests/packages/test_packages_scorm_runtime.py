@@ -21,7 +21,7 @@ import pytest
 from tests.conftest import ROOT
 from tests.packages.conftest import unzip
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]  # a Chromium, and the packaged build
 RUNTIME = ROOT / "node_modules" / "scorm-again" / "dist" / "scorm12.js"
 HARNESS = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>LMS harness</title>

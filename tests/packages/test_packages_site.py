@@ -17,6 +17,7 @@ from macros.render.downloads import DOWNLOADS_SLOT, size_text
 from tests.packages.conftest import HOSTILE, SITE_URL
 
 OPF = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/"}
+pytestmark = pytest.mark.slow  # a packaged build of its own
 
 
 @pytest.fixture(scope="module")

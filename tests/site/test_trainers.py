@@ -61,6 +61,7 @@ def test_registry_covers_every_module(model):
     assert set(model.registry.published) == {p.module for p in model.modules}
 
 
+@pytest.mark.slow  # an engine build of its own
 def test_removed_module_needs_a_redirect_and_then_gets_one(root, tmp_path):
     """Retire a module in a copy of the project: the check fails, then a redirect fixes it."""
     copy = copy_project(tmp_path / "project")

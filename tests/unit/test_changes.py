@@ -135,3 +135,33 @@ def test_changes_between_two_real_editions(root, tmp_path, capsys):
         *(f"  added       {p}" for p in sorted([*new_prompts, "conclusion-leader-4"])),
         "  redirected  conclusion-leader-3 -> conclusion-leader-4",
     ]
+
+
+def test_a_course_written_against_an_older_edition_is_warned_of_changed_modules(root, tmp_path, capsys,
+                                                                              monkeypatch):
+    """The course names edition 1.0.0; the archive holds that edition's modules.json; one of the
+    course's modules has changed since. `make check` passes and warns, naming the module."""
+    from tests.conftest import copy_project
+
+    monkeypatch.setenv("SITE_URL", "https://example.org/resonance/")
+    project = copy_project(tmp_path / "project")
+    (project / "editions").mkdir()
+    (project / "editions" / "1.0.0.json").write_text(json.dumps(_catalogue(project)), encoding="utf-8")
+    course = next((project / "courses").glob("*.yml"))
+    course.write_text(course.read_text(encoding="utf-8") + "edition: 1.0.0\n", encoding="utf-8")
+    assert main(["check", "--root", str(project)]) == 0
+    assert capsys.readouterr().err == ""  # nothing changed yet
+
+    module = next(line.split("[")[1].split("]")[0] for line in course.read_text(encoding="utf-8").split("\n")
+                  if line.strip().startswith("modules: ["))
+    page = project / "docs" / "article" / f"{module}.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nA sentence added since.\n", encoding="utf-8")
+    assert main(["check", "--root", str(project)]) == 0
+    err = capsys.readouterr().err
+    assert f"module '{module}' has changed since edition 1.0.0" in err
+    assert f"{course.relative_to(project).as_posix()}:" in err and err.count("warning:") == 1
+
+    course.write_text(course.read_text(encoding="utf-8").replace("edition: 1.0.0", "edition: 0.9.0"),
+                      encoding="utf-8")
+    assert main(["check", "--root", str(project)]) == 0
+    assert "editions/0.9.0.json (its modules.json) is missing" in capsys.readouterr().err
