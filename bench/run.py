@@ -54,7 +54,7 @@ sys.path.insert(0, str(ROOT))  # the project's own package, for the linker in (b
 
 from bench.perf import element_count, lighthouse_performance, search_index_size  # noqa: E402
 from bench.scale import ScaledSources, make_scaled_copy, read_config  # noqa: E402
-from bench.serve import Edit, append_sentence, retitle_first_entry, serve_latency  # noqa: E402
+from bench.serve import Edit, append_sentence, retitle_first_entry, serve_latencies  # noqa: E402
 from bench.timing_hook import PARTS as HOOK_PARTS  # noqa: E402
 from bench.weight import assets_of, file_sizes, page_weights  # noqa: E402
 from macros.engine import CONFIG_FILE, build_command  # noqa: E402
@@ -500,8 +500,9 @@ def serve_table(projects: dict[int, tuple[ScaledSources, Path]], repeats: int) -
             copy.root, plain_cfg.parent / "docs", module.as_posix(), term.as_posix(),
             paths.glossary_page, "references.md", paths.bibliography)
         env = dict(ENV)
-        ours = serve_latency(copy.root / CONFIG_FILE, copy.root, ours_edits, repeats, env)
-        plain = serve_latency(plain_cfg, copy.root, plain_edits, repeats, env)
+        latencies = serve_latencies({"ours": (copy.root / CONFIG_FILE, ours_edits),
+                                     "plain": (plain_cfg, plain_edits)}, copy.root, repeats, env)
+        ours, plain = latencies["ours"], latencies["plain"]
         for edit in ours_edits:
             o, p = ours[edit.label], plain[edit.label]
             saves = statistics.median(o.save_to_written), statistics.median(p.save_to_written)

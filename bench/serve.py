@@ -12,8 +12,9 @@ spans are kept for each change:
 - *rebuild*: from the server noticing the change ("Detected file changes") to
   the rebuilt site, which leaves the watcher's polling out.
 
-Each change is made ``repeats`` times (a different text each time, so each is
-a real change), and the server is stopped at the end.
+Both servers run at once; each change is made ``repeats`` times (a different
+text each time, so each is a real change), ours and plain in turn, so load
+that comes and goes affects both alike; the servers are stopped at the end.
 """
 
 from __future__ import annotations
@@ -117,23 +118,37 @@ class _Server:
             self.process.wait()
 
 
-def serve_latency(config: Path, cwd: Path, edits: list[Edit], repeats: int,
-                  env: dict[str, str] | None = None) -> dict[str, Latency]:
-    """Start the server on ``config``, make each edit ``repeats`` times, and time each rebuild."""
-    server = _Server(config, cwd, dict(env or os.environ))
+def _time_edit(server: _Server, edit: Edit, n: int) -> tuple[float, float]:
+    """Make ``edit`` for the ``n``-th time; (save to written, rebuild) in seconds."""
+    saved = time.perf_counter()
+    edit.apply(n)
+    detected = server.wait_for(DETECTED)
+    written = server.wait_for(WRITTEN)
+    return written - saved, written - detected
+
+
+def serve_latencies(runs: dict[str, tuple[Path, list[Edit]]], cwd: Path, repeats: int,
+                    env: dict[str, str] | None = None) -> dict[str, dict[str, Latency]]:
+    """Start one server per config (``runs``: name -> config and its edits, the same kinds in
+    the same order), then make each edit ``repeats`` times, taking the servers in turn (ours,
+    plain, ours, plain ...), so a change in the machine's load between them affects both alike.
+    A server waits idle while the other builds."""
+    servers = {name: _Server(config, cwd, dict(env or os.environ)) for name, (config, _) in runs.items()}
     try:
-        server.wait_for(STARTED)
-        results = {}
-        for edit in edits:
-            saves, rebuilds = [], []
+        for server in servers.values():
+            server.wait_for(STARTED)
+        results: dict[str, dict[str, Latency]] = {name: {} for name in runs}
+        kinds = len(next(iter(runs.values()))[1])
+        for kind in range(kinds):
+            timed: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name in runs}
             for n in range(1, repeats + 1):
-                saved = time.perf_counter()
-                edit.apply(n)
-                detected = server.wait_for(DETECTED)
-                written = server.wait_for(WRITTEN)
-                saves.append(written - saved)
-                rebuilds.append(written - detected)
-            results[edit.label] = Latency(saves, rebuilds)
+                for name, (_, edits) in runs.items():
+                    save, rebuild = _time_edit(servers[name], edits[kind], n)
+                    timed[name][0].append(save)
+                    timed[name][1].append(rebuild)
+            for name, (_, edits) in runs.items():
+                results[name][edits[kind].label] = Latency(*timed[name])
         return results
     finally:
-        server.stop()
+        for server in servers.values():
+            server.stop()

@@ -38,6 +38,8 @@ PARTS = {
     "generated": "pages made from the sources (pathways, framework, courses)",
     "slots": "filling the glossary's \"Appears in\"",
     "cards": "module records, cards and modules.json",
+    "trainers": "the authors' text marked on module pages and filled into handouts, the catalogue's "
+                "and the course builder's cards, module pages' printed address and QR code",
     "csp": "the Content-Security-Policy's script hashes",
     "packages": "SCORM, Common Cartridge and EPUB packages (with packaging on)",
     "other": "the rest of our hooks (titles, metadata, nav, assets)",
@@ -49,6 +51,8 @@ HELPERS = {
     "checks": ("check_symlinks", "collect_index", "check_term_use"),
     "slots": ("fill_appears_in",),
     "cards": ("module_record", "card_html", "fill_card", "modules_json"),
+    "trainers": ("wrap_authors_text", "fill_authors_text", "catalogue_html", "builder_html",
+                 "print_address_html"),
     "csp": ("apply_policy",),
     "packages": ("macros.packages.build:write_packages",),
 }
