@@ -62,9 +62,11 @@ check: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check macros tests bench
 
-## bench: build time against plain Material, scaling, page weight, Lighthouse performance (minutes; not part of test)
+## bench: build time against plain Material, scaling, page weight, make serve, Lighthouse performance (minutes; not part of test)
+## options in BENCH, e.g. make bench BENCH="--build-scales 1,10,100" (see bench/README.md)
+BENCH ?=
 bench: $(STAMP) $(NODE_STAMP)
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(BENCH)
 
 clean:
 	rm -rf site site.new site.old site.lock .site-offline resonance-offline.zip .pytest_cache .cache

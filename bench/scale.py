@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pybtex.database import BibliographyData, Person, parse_string
+from pybtex.database import Entry, parse_string
 
 from macros.engine import CONFIG_FILE
 
@@ -30,8 +30,11 @@ SKIP = {"tests", "bench"}
 SYLLABLES = ("ka", "lo", "mi", "ve", "ru", "sa", "te", "no", "pi", "du", "be", "zo")
 FRONT_RE = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
 # A citation key after "@" (see macros/core/citekeys.py): word characters, with
-# internal punctuation, not ending in punctuation.
-KEY_RE = re.compile(r"(?<![\w@\\])(-?@)([\w](?:[\w:.#$%&+?<>~/-]*[\w])?)")
+# internal punctuation, not ending in punctuation; in a citation as written,
+# "[Munro 2011](@munro2011)", the words before it too.
+KEY_RE = re.compile(r"(?:\[(?P<written>[^\[\]@]+)\]\()?(?<![\w@\\])(?P<at>-?@)"
+                    r"(?P<key>[\w](?:[\w:.#$%&+?<>~/-]*[\w])?)")
+YEAR_RE = re.compile(r"\b\d{4}[a-z]?\b")
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -43,8 +46,18 @@ _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader
 
 
 def read_config(path: Path) -> dict[str, Any]:
-    """An MkDocs config file as plain data (what the benchmark needs: nav, theme, extensions)."""
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+    """An MkDocs config file as plain data (what the benchmark needs: nav, theme, extensions),
+    merged over the file it names in ``INHERIT`` as the engine merges them."""
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+    parent = data.pop("INHERIT", None)
+    return _merge(read_config(path.parent / parent), data) if parent else data
+
+
+def _merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+    for key, value in child.items():
+        base[key] = (_merge(base[key], value) if isinstance(base.get(key), dict) and isinstance(value, dict)
+                     else value)
+    return base
 
 
 @dataclass(frozen=True)
@@ -87,14 +100,52 @@ def rename_ids(value: Any, suffix: str) -> Any:
     return value
 
 
-def rekey(text: str, keys: set[str], suffix: str, used: set[str]) -> str:
-    """Citations of known keys pointed at their clones; the keys cited go into ``used``."""
+def rekey(text: str, authors: dict[str, str], k: int, used: set[str], noted: frozenset[str] = frozenset()
+          ) -> str:
+    """Citations of the works in ``authors`` pointed at their clone ``k``, whose author
+    ``authors`` gives; the keys cited go into ``used``.
+
+    A citation as written ("[Beckett and Lloyd 2022](@beckett2022)") names
+    the clone's invented author instead ("[Qukaloveru 2022](@beckett2022c1)"),
+    keeping the year and what follows it, so it agrees with its entry as the
+    original did; for the works in ``noted`` (whose entries explain, in a
+    citenote, why the text names them differently) the words stay as they are,
+    and differ from the clone's entry as they did from the original's.
+    """
     def swap(match: re.Match) -> str:
-        if match.group(2) not in keys:
+        key = match.group("key")
+        if key not in authors:
             return match.group(0)
-        used.add(match.group(2))
-        return f"{match.group(1)}{match.group(2)}{suffix}"
+        used.add(key)
+        cited = f"{match.group('at')}{key}c{k}"
+        written = match.group("written")
+        if written is None or key in noted:
+            return cited if written is None else f"[{written}]({cited}"
+        year = YEAR_RE.search(written)
+        if year and written[:year.start()].strip(" ,("):
+            written = f"{authors[key]} {written[year.start():]}"
+        return f"[{written}]({cited}"
     return KEY_RE.sub(swap, text)
+
+
+def bibtex_entry(key: str, entry: Entry, author: str) -> str:
+    """One entry in BibTeX, its fields as the source wrote them (pybtex's writer would
+    escape their backslashes), its people replaced by one invented author."""
+    roles = list(entry.persons) or ["author"]
+    fields = [(role, f"{author}, A.") for role in roles]
+    fields += [(name, value) for name, value in entry.fields.items() if name != "shortauthor"]
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+    return f"@{entry.original_type}{{{key},\n{body}\n}}\n"
+
+
+def prompt_ids(value: Any) -> list[str]:
+    """Every ``id`` in nested front matter: the prompt ids of a module page."""
+    if isinstance(value, dict):
+        return [v for k, v in value.items() if k == "id" and isinstance(v, str)] + \
+            [i for v in value.values() for i in prompt_ids(v)]
+    if isinstance(value, list):
+        return [i for v in value for i in prompt_ids(v)]
+    return []
 
 
 def _project_files(source: Path) -> list[str]:
@@ -137,14 +188,19 @@ def make_scaled_copy(source: Path, target: Path, n: int) -> ScaledSources:
                 modules.append((src, front, body))
     bib_text = (target / "references.bib").read_text(encoding="utf-8")
     bib = parse_string(bib_text, "bibtex")
-    keys = set(bib.entries)
+    noted = frozenset(key for key, entry in bib.entries.items() if entry.fields.get("citenote"))
     term_files = sorted(glossary.glob("*.md"))
     terms = [(f.stem, *split_front(f.read_text(encoding="utf-8"))) for f in term_files]
 
-    extra_nav, cited, word = [], set(), 0
-    clones = BibliographyData()
+    extra_nav, cited, word, clones = [], set(), 0, []
+    prompts: list[str] = []
     for k in range(1, n):
         suffix = f"-c{k}"
+        # Each clone of a work has an invented author, so no two labels clash.
+        authors = {}
+        for key in bib.entries:
+            word += 1
+            authors[key] = invented(word, prefix="Qu", length=4).capitalize()
         # Glossary clones first: each gets an invented term, used on one cloned page.
         mentions: dict[int, list[str]] = {}
         for index, (term_id, front, definition) in enumerate(terms):
@@ -159,14 +215,15 @@ def make_scaled_copy(source: Path, target: Path, n: int) -> ScaledSources:
             data["source"] = source_data
             data["related"] = [f"{r}{suffix}" for r in data.get("related") or []]
             (glossary / f"{term_id}{suffix}.md").write_text(
-                join_front(data, rekey(definition, keys, f"c{k}", cited)), encoding="utf-8")
+                join_front(data, rekey(definition, authors, k, cited, noted)), encoding="utf-8")
         section = []
         for index, (src, front, body) in enumerate(modules):
             data = rename_ids(dict(front), suffix)
             data["module"] = f"{front['module']}{suffix}"
             data["title"] = f"{front.get('title', src)} (copy {k})"
+            prompts += prompt_ids(data)
             words = mentions.get(index, [])
-            body = rekey(body, keys, f"c{k}", cited)
+            body = rekey(body, authors, k, cited, noted)
             if words:
                 body = body.rstrip("\n") + "\n\nTerms invented for the benchmark: " + ", ".join(words) + ".\n"
             clone = src.removesuffix(".md") + f"{suffix}.md"
@@ -174,23 +231,14 @@ def make_scaled_copy(source: Path, target: Path, n: int) -> ScaledSources:
             section.append(clone)
         extra_nav.append({f"Copy {k}": section})
         # References: clones of the works the cloned pages and entries cite, and
-        # of further reading; each under an invented author, so labels differ.
+        # of further reading.
         for key, entry in bib.entries.items():
-            further = "further-reading" in entry.fields.get("keywords", "")
-            if key not in cited and not further:
-                continue
-            word += 1
-            author = invented(word, prefix="Qu", length=4).capitalize()
-            fields = {f: v for f, v in entry.fields.items() if f != "shortauthor"}
-            persons = {role: [Person(f"{author}, A.")] for role in entry.persons}
-            if not persons:
-                persons = {"author": [Person(f"{author}, A.")]}
-            clone_entry = type(entry)(entry.type, fields=fields, persons=persons)
-            clones.entries[f"{key}c{k}"] = clone_entry
-    if clones.entries:
+            if key in cited or "further-reading" in entry.fields.get("keywords", ""):
+                clones.append(bibtex_entry(f"{key}c{k}", entry, authors[key]))
+    if clones:
         (target / "references.bib").write_text(
-            bib_text.rstrip("\n") + "\n\n" + clones.to_string("bibtex"), encoding="utf-8")
-    # Published module ids are registered (module-ids.yml); so are the clones.
+            bib_text.rstrip("\n") + "\n\n" + "\n".join(clones), encoding="utf-8")
+    # Published module and prompt ids are registered (module-ids.yml); so are the clones'.
     registry_file = target / "module-ids.yml"
     if registry_file.exists() and n > 1:
         registry = yaml.safe_load(registry_file.read_text(encoding="utf-8")) or {}
@@ -198,6 +246,8 @@ def make_scaled_copy(source: Path, target: Path, n: int) -> ScaledSources:
         for k in range(1, n):
             for src, front, _ in modules:
                 published[f"{front['module']}-c{k}"] = src.removesuffix(".md") + f"-c{k}.md"
+        if registry.get("prompts") is not None:
+            registry["prompts"].setdefault("published", []).extend(prompts)
         registry_file.write_text(yaml.safe_dump(registry, sort_keys=False, allow_unicode=True),
                                  encoding="utf-8")
     # The clones' nav goes in a child config, so the config itself is not rewritten.
@@ -209,6 +259,6 @@ def make_scaled_copy(source: Path, target: Path, n: int) -> ScaledSources:
     pages = list(docs.rglob("*.md"))
     return ScaledSources(
         root=target, pages=len(pages), modules=len(modules) * n, terms=len(terms) * n,
-        references=len(bib.entries) + len(clones.entries),
+        references=len(bib.entries) + len(clones),
         markdown_bytes=sum(p.stat().st_size for p in pages),
     )

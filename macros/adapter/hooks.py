@@ -41,9 +41,6 @@ from macros.core.urls import page_url, relative_url, source_link, url_between
 from macros.engine import CONFIG_FILE
 from macros.extensions.citations import CitationExtension
 from macros.extensions.glossary import GlossaryExtension
-from macros.packages.build import Settings, write_packages
-from macros.packages.builderkit import KIT, KIT_VERSION
-from macros.packages.builtpages import PackageError
 from macros.render.authors_text import wrap_authors_text
 from macros.render.bibliography_html import format_references
 from macros.render.catalogue import CATALOGUE_SLOT, catalogue_html
@@ -110,7 +107,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.extra["resonance_edition"] = {"version": site.edition.version,
                                               "date": site.edition.date, "date_text": site.edition.date_text}
     packages = bool(_resonance(config).get("packages"))
-    set_current(BuildState(site, formatted, citations, glossary, config.use_directory_urls, packages))
+    set_current(BuildState(site, formatted, citations, glossary, config.use_directory_urls, packages,
+                           nav_titled=_nav_titled(config.nav or [])))
     return config
 
 
@@ -311,14 +309,21 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html
 
 
-def _nav_titled(items) -> set[str]:
-    """Pages the engine's ``nav`` gives a title of its own (``Title: page.md``)."""
-    if isinstance(items, list):
-        return set().union(*map(_nav_titled, items)) if items else set()
-    if isinstance(items, dict):
-        return set().union(*({value} if isinstance(value, str) else _nav_titled(value)
-                             for value in items.values()))
-    return set()
+def _nav_titled(items) -> frozenset[str]:
+    """Pages the engine's ``nav`` gives a title of its own (``Title: page.md``); read once a build."""
+    titled: set[str] = set()
+    todo = [items]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, list):
+            todo.extend(item)
+        elif isinstance(item, dict):
+            for value in item.values():
+                if isinstance(value, str):
+                    titled.add(value)
+                else:
+                    todo.append(value)
+    return frozenset(titled)
 
 
 def _escape_title(page: Page, config: MkDocsConfig) -> None:
@@ -333,7 +338,7 @@ def _escape_title(page: Page, config: MkDocsConfig) -> None:
     rendered heading is used instead.) Every page is rendered before any
     template, so the navigation sees these values too.
     """
-    if page.file.src_uri in _nav_titled(config.nav or []) or "title" in page.meta:
+    if page.file.src_uri in current().nav_titled or "title" in page.meta:
         title = escape(str(page.title))
     elif page._title_from_render:  # noqa: SLF001 - the engine keeps the heading's HTML only here
         title = Markup(page._title_from_render)  # noqa: SLF001
@@ -428,8 +433,12 @@ def _fill_trainers_pages(output: str, src: str, config: MkDocsConfig) -> str:
         records = [module_record(state.site, page, state.uses.get(page.src, ()), _article(config),
                                  config.site_url or "") for page in state.site.modules]
         output = output.replace(CATALOGUE_SLOT, str(catalogue_html(state.site, records, url_for)), 1)
-        packages = (BuilderPackages(url_between(page_url(src, state.directory_urls), KIT + "/"),
-                                    bool(config.site_url), KIT_VERSION) if state.packages else None)
+        packages = None
+        if state.packages:  # imported only with packaging on, as the writers are (lxml)
+            from macros.packages.builderkit import KIT, KIT_VERSION
+
+            packages = BuilderPackages(url_between(page_url(src, state.directory_urls), KIT + "/"),
+                                       bool(config.site_url), KIT_VERSION)
         output = output.replace(BUILDER_SLOT, str(builder_html(state.site, records, url_for, packages)), 1)
     return fill_authors_text(output, src, state.contents, state.directory_urls)
 
@@ -492,10 +501,14 @@ def package_scripts() -> tuple[str, ...]:
 def on_post_build(config: MkDocsConfig) -> None:
     """Publish modules.json for learning platforms; with packaging on, the packages too."""
     state = current()
-    data = modules_json(state.site, state.uses, _article(config), config.site_url or "")
+    data = modules_json(state.site, state.uses, _article(config), config.site_url or "", state.records)
     out = Path(config.site_dir) / MODULES_JSON
     out.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     if state.packages:
+        # Imported only with packaging on: a plain build need not load lxml and the writers.
+        from macros.packages.build import Settings, write_packages
+        from macros.packages.builtpages import PackageError
+
         settings = Settings(_article(config), config.site_author or "", config.site_url or "",
                             config.use_directory_urls, package_scripts())
         try:

@@ -25,6 +25,8 @@ class BuildState:
     directory_urls: bool = True
     # `make packages`: pages get a Downloads slot, and the packages are written after the build.
     packages: bool = False
+    # Pages the config's nav gives a title of its own: their title is plain text (see _escape_title).
+    nav_titled: frozenset[str] = frozenset()
     # Filled while pages render: the glossary's uses on each page, then the index.
     uses: dict[str, list[TermUse]] = field(default_factory=dict)
     term_index: Mapping[str, tuple[Appearance, ...]] = field(default_factory=dict)

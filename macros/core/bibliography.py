@@ -25,6 +25,7 @@ from pybtex.scanner import PybtexError, PybtexSyntaxError
 
 from .names import Names
 from .problems import Problem, line_and_column
+from .readcache import reads_file
 from .source import read_source
 from .weblinks import doi_problem, url_problem
 
@@ -222,6 +223,7 @@ def _place_in_field(text: str, field_line: int, command: str) -> tuple[int, int]
     return line_and_column(text, found) if found >= 0 else (field_line, 1)
 
 
+@reads_file  # parsed again only when the file changes (make serve)
 def load_bibliography(file: Path, display_path: str | None = None) -> tuple[Bibliography, list[Problem]]:
     """Parse a ``.bib`` file, collecting every problem instead of stopping."""
     path = display_path or str(file)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .names import Names
 from .problems import Problem
+from .readcache import reads_file
 from .schemas import ID_RE, TERM, validate
 from .source import Position, Positioned, Positions, read_source, split_front_matter
 
@@ -41,6 +42,7 @@ class Term(Positioned):
         return (self.term.lower(), *(form.lower() for form in self.forms))
 
 
+@reads_file  # parsed again only when the file changes (make serve)
 def load_term(file: Path, display_root: Path) -> tuple[Term | None, list[Problem]]:
     """One entry, checked against ``schemas/glossary-entry.schema.json``; ``None`` if it is not valid."""
     path = file.relative_to(display_root).as_posix()

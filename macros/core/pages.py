@@ -19,6 +19,7 @@ from .citekeys import Citation, CitationSyntaxError, find_citations
 from .names import Names
 from .problems import Position, Problem, line_and_column
 from .prompts import ModuleReflection, read_reflection
+from .readcache import reads_file
 from .schemas import MODULE, validate
 from .source import Positions, read_source, split_front_matter
 from .timing import reading_minutes
@@ -98,6 +99,7 @@ class Page:
         return str(self.meta.get("title", self.src))
 
 
+@reads_file  # parsed again only when the file changes (make serve)
 def load_page(file: Path, docs_dir: Path, display_root: Path,
               layers: Names) -> tuple[Page, list[Problem]]:
     """Read one page: its front matter (against the module schema if it names a module),

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .names import Names
 from .problems import Problem
+from .readcache import reads_file
 from .schemas import REGISTRY, validate
 from .source import Positioned, Positions, load_yaml_file
 
@@ -31,6 +32,7 @@ class Registry(Positioned):
 
 
 
+@reads_file  # parsed again only when the file changes (make serve)
 def load_registry(file: Path, display_path: str) -> tuple[Registry | None, list[Problem]]:
     """``module-ids.yml`` against its schema; ``None`` when it is missing or not valid."""
     if not file.exists():

@@ -19,12 +19,13 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-from jsonschema import Draft202012Validator, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from .problems import Problem, did_you_mean
 from .source import Positions
+
+if TYPE_CHECKING:  # imported where a source is validated: a build from the cache never needs it
+    from jsonschema import Draft202012Validator, ValidationError
 
 #: The schemas, published with the sources for editors and pre-commit.
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
@@ -68,6 +69,8 @@ _NOT_BLANK = load_schema(COMMON)["$defs"]["text"]["pattern"]  # a text with some
 def _validator(file: str) -> Draft202012Validator:
     """A validator for the schema with its references written in: resolving them
     for every value was most of the time ``make check`` took."""
+    from jsonschema import Draft202012Validator  # here, not above: a tenth of a warm build's start-up
+
     return Draft202012Validator(_inlined(file, load_schema(file)))
 
 

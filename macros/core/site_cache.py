@@ -19,11 +19,18 @@ The cache is a pickle that this code writes into the project's own cache
 folder and reads back; a file that cannot be read is ignored and rewritten,
 and a folder that cannot be written is done without (see :mod:`.cachefile`).
 ``make check`` never uses it: the checks always read the sources.
+
+A process that builds again (``make serve``, after each change) also keeps
+the last site it loaded, under the same key: while nothing it depends on has
+changed, the next build takes it as it is, without reading the pickle back;
+after a change, the sources are loaded again, each file parsed anew only if
+it changed (see :mod:`.readcache`).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import gc
 import importlib.metadata
 import io
 import json
@@ -91,20 +98,42 @@ def cache_name(root: Path, page_order: list[str] | None, overrides: dict[str, st
     return cachefile.keyed_name("site", ".pickle", _inputs(root, page_order, overrides))
 
 
+#: The last site this process loaded without problems, by its cache file's name.
+_last: dict[str, Site] = {}
+
+
+def _read(file: Path) -> Site | None:
+    """The site pickled in ``file``, or None.
+
+    The collector is paused meanwhile: unpickling makes tens of thousands of
+    small objects, and each full collection on the way would walk them all
+    again (a third of the time at ten times the content).
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        site = pickle.loads(file.read_bytes())
+        return site if isinstance(site, Site) else None
+    except Exception:  # noqa: BLE001 - missing, partial or stale: load afresh and rewrite
+        return None
+    finally:
+        if paused:
+            gc.enable()
+
+
 def load_site_cached(root: Path | str, page_order: list[str] | None, cache_dir: Path,
                      **overrides: str) -> Site:
     """:func:`load_site`, or the site it returned last time if nothing it depends on changed."""
     root = Path(root)
     name = cache_name(root, page_order, overrides)
-    try:
-        site = pickle.loads((cache_dir / name).read_bytes())
-        if isinstance(site, Site):
-            return site
-    except Exception:  # noqa: BLE001 - missing, partial or stale: load afresh and rewrite
-        pass
-    site = load_site(root, page_order, **overrides)
+    site = _last.get(name) or _read(cache_dir / name)
+    if site is None:
+        site = load_site(root, page_order, **overrides)
+        if not site.problems:
+            buffer = io.BytesIO()
+            _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(site)
+            cachefile.replace(cache_dir, name, buffer.getvalue())
+    _last.clear()
     if not site.problems:
-        buffer = io.BytesIO()
-        _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(site)
-        cachefile.replace(cache_dir, name, buffer.getvalue())
+        _last[name] = site
     return site

@@ -5,7 +5,9 @@ only on the ``.bib`` text and the style's code; so the formatted entries are
 kept in a small cache keyed by a hash of both, and recomputed when either
 changes. They are kept in Harvard order (the order of the references page),
 which needs titles as plain text: with a warm cache a build never loads
-pybtex's formatting or its LaTeX decoder.
+pybtex's formatting or its LaTeX decoder. A process that builds again
+(``make serve``) also keeps each entry's reference, so an edit to one entry
+formats that entry alone.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import pybtex
 from markupsafe import escape
 
 from ..core import cachefile
-from ..core.bibliography import Bibliography
+from ..core.bibliography import Bibliography, Reference
 from ..core.labels import sort_key
 from .safe import clean_html
 
@@ -48,19 +50,37 @@ def _backend():
     return AttributeSafeBackend()
 
 
+#: Each entry's formatted reference, by what the entry holds, as this process formatted it
+#: last: after an edit to the .bib under `make serve`, only the entries that changed are
+#: formatted again (an entry's reference depends on nothing but the entry and the style).
+_formatted_entries: dict[tuple, str] = {}
+
+
+def _entry_key(ref: Reference) -> tuple:
+    entry = ref.entry
+    return (ref.key, entry.type, tuple(entry.fields.items()),
+            tuple((role, tuple(map(str, persons))) for role, persons in entry.persons.items()))
+
+
 def _format(bibliography: Bibliography) -> dict[str, str]:
     # Imported here: with a warm cache a build never loads pybtex's formatting.
     from ..core.harvard import HarvardStyle
 
     style = HarvardStyle()
     backend = _backend()
-    formatted = {}
+    formatted, kept = {}, {}
     for ref in sorted(bibliography.references.values(), key=sort_key):
-        html = style.format_entry(ref.key, ref.entry).text.render(backend)
-        # Braces in titles only protect case; they carry no meaning for readers.
-        html = _PROTECTED_RE.sub(r"\1", html).replace("\n", " ")
-        # Every field is plain text; what reaches the page is checked against the allow-list.
-        formatted[ref.key] = str(clean_html(html))
+        key = _entry_key(ref)
+        html = _formatted_entries.get(key)
+        if html is None:
+            html = style.format_entry(ref.key, ref.entry).text.render(backend)
+            # Braces in titles only protect case; they carry no meaning for readers.
+            html = _PROTECTED_RE.sub(r"\1", html).replace("\n", " ")
+            # Every field is plain text; what reaches the page is checked against the allow-list.
+            html = str(clean_html(html))
+        formatted[ref.key] = kept[key] = html
+    _formatted_entries.clear()
+    _formatted_entries.update(kept)
     return formatted
 
 

@@ -15,7 +15,9 @@ block holds a slot for it, filled once every page is rendered
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from html import unescape
 from urllib.parse import urlsplit
 
 from ..core.framework import Layer
@@ -29,6 +31,8 @@ from .reflection import prompt_html
 from .safe import html_text as escape
 
 TEXT_SLOT = '<div class="handout-text-slot" data-module-src="{src}"></div>'
+_SLOT_MARK = TEXT_SLOT.partition(" data-")[0]
+_TEXT_SLOT_RE = re.compile(re.escape(TEXT_SLOT).replace(re.escape("{src}"), '(?P<src>[^"]*)'))
 
 #: Beside a prompt that recalls harm, in a facilitator plan (the reader's own note stays with the prompt).
 FACILITATOR_CARE_NOTE = (
@@ -99,16 +103,24 @@ def fill_authors_text(html: str, this_src: str, contents: Mapping[str, str],
                       directory_urls: bool = True) -> str:
     """Every text slot on the page at ``this_src`` filled with its module's rendered text.
 
-    ``contents`` are the rendered module pages by source path.
+    ``contents`` are the rendered module pages by source path. The page is
+    scanned once for slots, whatever the number of modules: this runs on
+    every page, and a scan per module made the build grow with pages times
+    modules (issue #18).
     """
     here = page_url(this_src, directory_urls)
+    filled: dict[str, str] = {}
 
     def url_for(path: str, fragment: str) -> str:
         return url_between(here, path) + (f"#{fragment}" if fragment else "")
 
-    for src, content in contents.items():
-        slot = TEXT_SLOT.format(src=escape(src))
-        if slot in html:
-            text = authors_text_html(content, src, url_for, directory_urls)
-            html = html.replace(slot, f'<div class="handout-text__body">{text}</div>')
-    return html
+    def fill(slot: re.Match[str]) -> str:
+        src = unescape(slot["src"])
+        if src not in contents or TEXT_SLOT.format(src=escape(src)) != slot[0]:
+            return slot[0]
+        if src not in filled:
+            text = authors_text_html(contents[src], src, url_for, directory_urls)
+            filled[src] = f'<div class="handout-text__body">{text}</div>'
+        return filled[src]
+
+    return _TEXT_SLOT_RE.sub(fill, html) if _SLOT_MARK in html else html

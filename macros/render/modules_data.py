@@ -95,13 +95,15 @@ def module_record(site: Site, page: Page, uses: Sequence[TermUse], article: Mapp
 
 
 def modules_json(site: Site, uses: Mapping[str, Sequence[TermUse]], article: Mapping[str, Any],
-                 base_url: str = "") -> dict[str, Any]:
+                 base_url: str = "", records: Mapping[str, dict[str, Any]] | None = None) -> dict[str, Any]:
     """The whole catalogue, versioned, in reading order.
 
     ``edition`` and each module's ``content_hash`` let ``python -m macros
     changes`` compare two editions; ``redirects`` say where retired module and
-    prompt ids went.
+    prompt ids went. ``records`` are modules' records already made (by page),
+    from the same arguments: the build makes each once, for its page's card.
     """
+    records = records or {}
     registry = site.registry
     data: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
     if site.edition:
@@ -110,7 +112,8 @@ def modules_json(site: Site, uses: Mapping[str, Sequence[TermUse]], article: Map
         "title": article.get("title", ""),
         "authors": list(article.get("authors", [])),
         "time_model": {"words_per_minute": WORDS_PER_MINUTE, "minutes_per_prompt": MINUTES_PER_PROMPT},
-        "modules": [module_record(site, page, uses.get(page.src, ()), article, base_url)
+        "modules": [records.get(page.src)
+                    or module_record(site, page, uses.get(page.src, ()), article, base_url)
                     for page in site.modules],
         "redirects": {
             "modules": {old: new for old, new in (registry.redirects if registry else {}).items()

@@ -38,6 +38,20 @@ def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
 
 
+class _Forgetful(dict):
+    """Keeps nothing: each load is as a new build process makes it."""
+
+    def __setitem__(self, key, value) -> None:
+        pass
+
+
+@pytest.fixture(autouse=True)
+def each_load_in_a_new_process(monkeypatch):
+    """These tests are about the cache on disk, between build processes; what one process
+    keeps between its own builds (make serve) is tested in test_readcache.py."""
+    monkeypatch.setattr(site_cache, "_last", _Forgetful())
+
+
 def _spy(monkeypatch) -> list[Path]:
     """Record every real load, so a test can tell a cache hit from a load."""
     loads: list[Path] = []
