@@ -31,7 +31,7 @@ from macros.checks.term_index import (
     term_targets,
 )
 from macros.core.problems import report
-from macros.core.registry import redirect_map
+from macros.core.registry import prompt_redirects, redirect_map
 from macros.core.site import SitePaths
 from macros.core.site_cache import load_site_cached
 from macros.core.site_config import flatten_nav
@@ -292,7 +292,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     markdown = insert_after_title(markdown, "\n\n".join(top))
     if model_page.reflection:
         journal = relative_url(page.file.src_uri, state.site.paths.journal_page, state.directory_urls)
-        markdown += "\n\n" + reflection_markdown(model_page.reflection, layers, journal, model_page.title)
+        redirects = prompt_redirects(state.site.registry, state.site.prompts)
+        markdown += "\n\n" + reflection_markdown(model_page.reflection, layers, journal, model_page.title,
+                                                  redirects)
     end = [BAR_SLOT.format(position="end"), CARD_SLOT.format(id=escape(model_page.module))]
     return markdown + "\n\n" + "\n\n".join(end) + "\n"
 

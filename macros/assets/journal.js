@@ -44,23 +44,57 @@
     return { version: VERSION, entries, notes: {} };
   }
 
-  /** The journal in the current format, migrating (and saving) an older one. */
+  /** Retired prompt id -> the prompt that replaced it (module-ids.yml), as far as this page
+      knows: all of them on the journal page (its routes data), and on a module page those its
+      own prompts replace (data-replaces). */
+  function promptRedirects() {
+    const redirects = { ...(page.routes()?.prompt_redirects || {}) };
+    document.querySelectorAll('.prompt[id][data-replaces]').forEach((prompt) => {
+      prompt.dataset.replaces.split(' ').filter(Boolean).forEach((old) => { redirects[old] = prompt.id; });
+    });
+    return redirects;
+  }
+
+  /** Answers kept under a retired prompt id move to its replacement, so none is lost when a
+      prompt is renamed; an answer already under the new id is never overwritten (the old one
+      then stays, under its old id, and still shows in the journal). True when one moved. */
+  function followRedirects(journal, redirects) {
+    let moved = false;
+    Object.entries(redirects).forEach(([old, replacement]) => {
+      if (journal.entries[old] && !journal.entries[replacement]) {
+        journal.entries[replacement] = journal.entries[old];
+        delete journal.entries[old];
+        moved = true;
+      }
+    });
+    return moved;
+  }
+
+  /** The journal in the current format, migrating (and saving) an older one, with answers
+      moved from retired prompt ids to their replacements. */
   function load() {
     const stored = storage.read(KEY, null);
     if (!stored || typeof stored !== 'object') {
       return { version: VERSION, entries: {}, notes: {} };
     }
+    let journal;
+    let changed = false;
     if (typeof stored.version === 'number') {
-      // This format, or a newer one from a later version of the site: read, never rewritten here.
-      return {
+      // This format, or a newer one from a later version of the site: never rewritten here,
+      // but for answers moved to a renamed prompt.
+      journal = {
         ...stored,
         entries: stored.entries && typeof stored.entries === 'object' ? stored.entries : {},
         notes: stored.notes && typeof stored.notes === 'object' ? stored.notes : {},
       };
+    } else {
+      journal = fromVersion1(stored);
+      changed = true;
     }
-    const migrated = fromVersion1(stored);
-    storage.write(KEY, migrated);
-    return migrated;
+    if (followRedirects(journal, promptRedirects()) || changed) {
+      storage.write(KEY, journal);
+    }
+    return journal;
   }
 
   function save(journal) {

@@ -7,6 +7,7 @@ and adds the private journal next to each prompt.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from html import escape
 
 from ..core.framework import Layer
@@ -35,13 +36,19 @@ JOURNAL_NOTICE = (
 )
 
 
-def prompt_html(prompt: Prompt, tag: str = "li", module_title: str = "") -> str:
+def prompt_html(prompt: Prompt, tag: str = "li", module_title: str = "",
+                replaces: Sequence[str] = ()) -> str:
     """One prompt, with the attributes the journal and tests rely on.
 
     A prompt that asks readers to recall harm carries its care note after the
     question (the journal reads the question from the element's first text).
+    ``replaces`` names the retired prompt ids whose answers now belong here
+    (``module-ids.yml``): readers' answers are stored under prompt ids, so the
+    journal moves an answer kept under one of them to this prompt.
     """
     title = f' data-module-title="{escape(module_title)}"' if module_title else ""
+    if replaces:
+        title += f' data-replaces="{escape(" ".join(sorted(replaces)))}"'
     care = f' <span class="care-note">{escape(CARE_NOTE)}</span>' if prompt.care else ""
     return (f'<{tag} class="prompt" id="{escape(prompt.id)}" data-layer="{escape(prompt.layer)}" '
             f'data-module="{escape(prompt.module)}"{title}>{escape(prompt.text)}{care}</{tag}>')
@@ -75,8 +82,12 @@ def lens_markdown(reflection: ModuleReflection, layers: tuple[Layer, ...]) -> st
 
 
 def reflection_markdown(reflection: ModuleReflection, layers: tuple[Layer, ...], journal_url: str,
-                        module_title: str = "") -> str:
-    """Markdown (with raw HTML blocks) for the prompts after the authors' text, by layer."""
+                        module_title: str = "", redirects: Mapping[str, str] | None = None) -> str:
+    """Markdown (with raw HTML blocks) for the prompts after the authors' text, by layer;
+    ``redirects`` (retired prompt id -> its replacement) marks what each prompt replaces."""
+    replaced: dict[str, list[str]] = {}
+    for old, new in (redirects or {}).items():
+        replaced.setdefault(new, []).append(old)
     title = f' data-module-title="{escape(module_title)}"' if module_title else ""
     parts = ["## Reflect on this module { #reflect }", "",
              f'<div class="reflect no-glossary"{title} markdown>', "", journal_notice(journal_url), ""]
@@ -85,7 +96,8 @@ def reflection_markdown(reflection: ModuleReflection, layers: tuple[Layer, ...],
             f'<div class="layer-lens" data-layer="{escape(layer.id)}" markdown>', "",
             f"### For {inert(layer.name.lower())} {{ #reflect-{layer.id} }}", "",
             '<ol class="prompts">',
-            *(prompt_html(p) for p in reflection.for_layer(layer.id)), "</ol>", "", "</div>", "",
+            *(prompt_html(p, replaces=replaced.get(p.id, ())) for p in reflection.for_layer(layer.id)),
+            "</ol>", "", "</div>", "",
         ]
     parts += ["</div>", ""]
     return "\n".join(parts)

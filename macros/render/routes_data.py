@@ -14,6 +14,7 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from ..core.registry import prompt_redirects
 from ..core.site import Site
 from ..core.timing import MINUTES_PER_PROMPT
 from .pathway_page import pathway_src, step_href
@@ -40,6 +41,8 @@ def routes_data(site: Site, url_for: Callable[[str], str], article: Mapping[str,
         "modules": {page.module: {"title": page.title, "url": url_for(page.src),
                                   "reading_minutes": page.reading_minutes} for page in site.modules},
         "minutes_per_prompt": MINUTES_PER_PROMPT,
+        # Retired prompt id -> its replacement (module-ids.yml): the journal moves answers on.
+        "prompt_redirects": prompt_redirects(site.registry, site.prompts),
     }
 
 

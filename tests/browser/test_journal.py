@@ -202,3 +202,69 @@ def test_an_old_journal_is_migrated_and_every_answer_kept(page, server):
     expect(journal).to_contain_text("Letting the silence be.")
     expect(journal).to_contain_text("Mostly in the car between visits.")
     assert "¶" not in journal.inner_text()
+
+
+def _journal_with(page, server, entries: dict) -> None:
+    import json
+
+    page.goto(server + "journal/")
+    page.evaluate("journal => localStorage.setItem('resonance:journal', journal)",
+                  json.dumps({"version": 2, "entries": entries, "notes": {}}))
+
+
+def _entry(answer: str, module: str = "attunement") -> dict:
+    return {"question": "An older wording of the question", "answer": answer, "module": module,
+            "moduleTitle": "The capacity for attunement", "layer": "practitioner", "pathway": "",
+            "pathwayTitle": "", "saved": "2026-11-02T09:30:00.000Z"}
+
+
+def _serve_with(page, address: str, old: str, new: str) -> list[bool]:
+    """Serve one page with its HTML changed (a retired prompt id, as module-ids.yml would give it):
+    the real content has no retired prompt yet, and this keeps the test to the built site.
+    Returns, per request served, whether the page carried ``old`` to change."""
+    found: list[bool] = []
+
+    def fulfil(route):
+        response = route.fetch()
+        html = response.text()
+        found.append(old in html)
+        route.fulfill(response=response, body=html.replace(old, new, 1))
+    page.route(address, fulfil)
+    return found
+
+
+def test_an_answer_to_a_retired_prompt_moves_to_its_replacement_on_the_module_page(page, server):
+    """Prompt ids are permanent (issue #16): when one is retired with a redirect, the module page
+    marks its replacement (data-replaces) and the answer shows beside it, stored under the new id."""
+    _journal_with(page, server, {"retired-attunement-prompt": _entry("Kept through the rename.")})
+    found = _serve_with(page, server + "article/attunement/", 'id="attunement-practitioner-1">',
+                        'id="attunement-practitioner-1" data-replaces="retired-attunement-prompt">')
+    page.goto(server + "article/attunement/")
+    assert found == [True], "the prompt is not on the page as the journal reads it"
+    expect(page.locator("#attunement-practitioner-1 textarea")).to_have_value("Kept through the rename.")
+    entries = page.evaluate("JSON.parse(localStorage.getItem('resonance:journal'))")["entries"]
+    assert set(entries) == {"attunement-practitioner-1"}
+    assert entries["attunement-practitioner-1"]["answer"] == "Kept through the rename."
+
+
+def test_the_journal_page_follows_prompt_redirects_and_never_overwrites_an_answer(page, server):
+    """On the journal page the site's redirects (its routes data) move answers on; an answer
+    already under the new id stays, and the old one stays too, under its old id."""
+    _journal_with(page, server, {
+        "retired-one": _entry("Moved on to the new prompt."),
+        "retired-two": _entry("Older answer, kept where it was."),
+        "analysis-manager-1": _entry("Newer answer to the replacement.", module="analysis"),
+    })
+    found = _serve_with(page, server + "journal/", '"prompt_redirects":{}',
+                        '"prompt_redirects":{"retired-one":"attunement-practitioner-1",'
+                        '"retired-two":"analysis-manager-1"}')
+    page.goto(server + "journal/")
+    assert found == [True], "the journal page carries no prompt redirects in its routes data"
+    journal = page.locator("#journal")
+    expect(journal).to_contain_text("Moved on to the new prompt.")
+    expect(journal).to_contain_text("Older answer, kept where it was.")
+    expect(journal).to_contain_text("Newer answer to the replacement.")
+    entries = page.evaluate("JSON.parse(localStorage.getItem('resonance:journal'))")["entries"]
+    assert set(entries) == {"attunement-practitioner-1", "retired-two", "analysis-manager-1"}
+    assert entries["attunement-practitioner-1"]["answer"] == "Moved on to the new prompt."
+    assert entries["analysis-manager-1"]["answer"] == "Newer answer to the replacement."
