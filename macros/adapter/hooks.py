@@ -69,6 +69,8 @@ ASSETS = Path(__file__).resolve().parent.parent / "assets"
 ASSET_URL = "assets/resonance/"
 #: Shared helpers the other scripts use, loaded first and in this order; the rest follow by name.
 LOAD_FIRST = ("storage.js", "page.js")
+#: Our stylesheets (every ``.css`` in ASSETS, by name) as the one file pages link.
+STYLESHEET = "resonance.css"
 MODULES_JSON = "modules.json"
 LICENCE_SRC = "licence.md"  # the page stating the licences of the text and the code
 MINIFY = {".js": rjsmin.jsmin, ".css": rcssmin.cssmin}
@@ -96,7 +98,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     glossary = GlossaryExtension(targets=term_targets(site), glossary_page=site.paths.glossary_page,
                                  scope=scope, **urls)
     config.markdown_extensions.extend([citations, glossary])
-    config.extra_css.extend(ASSET_URL + asset.name for asset in _assets(".css"))
+    config.extra_css.append(ASSET_URL + STYLESHEET)
     config.extra_javascript.extend(_deferred(ASSET_URL + asset.name) for asset in _assets(".js"))
     redirects = config.plugins.get("redirects")
     if redirects is not None and site.registry:
@@ -184,7 +186,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     state = current()
     if IFRAME_WORKER_URL in config.extra.get("polyfills", []):
         files.append(File.generated(config, IFRAME_WORKER_URL, abs_src_path=str(IFRAME_WORKER)))
-    for asset in (*_assets(".css"), *_assets(".js")):  # published minified; the sources stay readable
+    # Published minified; the sources stay readable. The stylesheets, split by concern in the
+    # sources, go out as one file in their load order: each file a page links before its first
+    # paint is one more render-blocking request (Lighthouse counted eleven).
+    sheets = "\n".join(MINIFY[".css"](asset.read_text(encoding="utf-8")) for asset in _assets(".css"))
+    files.append(File.generated(config, ASSET_URL + STYLESHEET, content=sheets + "\n"))
+    for asset in _assets(".js"):
         content = MINIFY[asset.suffix](asset.read_text(encoding="utf-8"))
         files.append(File.generated(config, ASSET_URL + asset.name, content=content))
     bib = state.site.paths.root / state.site.paths.bibliography
